@@ -1,0 +1,56 @@
+#include "IdRules.h"
+
+#include <QByteArrayView>
+
+namespace vs {
+
+namespace {
+
+constexpr bool isAllowed(char16_t c)
+{
+    return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') ||
+           c == u'.' || c == u'_' || c == u'~' || c == u':' || c == u'@' || c == u'+' || c == u'-';
+}
+
+} // namespace
+
+bool IdRules::isValid(QStringView id)
+{
+    if (id.isEmpty() || id.size() > maxLength)
+        return false;
+    for (QChar c : id) {
+        if (!isAllowed(c.unicode()))
+            return false;
+    }
+    return true;
+}
+
+bool IdRules::isValid(QByteArrayView id)
+{
+    if (id.isEmpty() || id.size() > maxLength)
+        return false;
+    for (char c : id) {
+        if (!isAllowed(static_cast<unsigned char>(c)))
+            return false;
+    }
+    return true;
+}
+
+QString IdRules::check(QStringView field, QStringView id)
+{
+    if (isValid(id))
+        return {};
+    if (id.isEmpty())
+        return field + QLatin1String(" must not be empty; ") + ruleText();
+    if (id.size() > maxLength)
+        return field + QLatin1String(" is ") + QString::number(id.size()) +
+               QLatin1String(" characters long; ") + ruleText();
+    return field + QLatin1String(" contains a character outside the allowed set; ") + ruleText();
+}
+
+QString IdRules::ruleText()
+{
+    return QStringLiteral("ids are 1-128 characters from [A-Za-z0-9._~:@+-]");
+}
+
+} // namespace vs

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "AtLimitBehaviour.h"
+#include "LimiterResults.h"
+
+#include <functional>
+
+namespace vs {
+
+// What a store needs to decide one watch atomically. The limiter resolves the policy first.
+struct AcquireRequest
+{
+    QString userId;
+    QString videoId;
+    QString deviceId;
+    int limit = 0;
+    qint64 ttlMs = 0; // 0: never expires
+    AtLimitBehaviour atLimit = AtLimitBehaviour::Reject;
+    qint64 nowMs = 0;
+};
+
+// Where leases live. Every method decides for one user atomically: whatever the number of
+// threads (or, for shared stores, processes) calling at once, a user never holds more than the
+// limit passed in. Ids arrive validated. Implementations: memory, SQLite, Redis.
+//
+// The *Async variants exist for stores that talk to a server (Redis): they must not block the
+// calling thread and call `done` later on that thread's event loop. The defaults call the
+// synchronous method and `done` before returning.
+class LeaseStore
+{
+public:
+    virtual ~LeaseStore() = default;
+
+    // Reuse the user's active stream of the same video (renewing it), or grant a new one when
+    // under the limit, or evict the oldest under evict_oldest, or reject.
+    virtual WatchResult acquire(const AcquireRequest &request) = 0;
+    // Extends the user's lease by ttlMs from nowMs. Unknown also for another user's stream.
+    virtual HeartbeatResult renew(const QString &userId, const StreamId &streamId, qint64 ttlMs,
+                                  qint64 nowMs) = 0;
+    virtual StopResult release(const QString &userId, const StreamId &streamId, qint64 nowMs) = 0;
+    virtual ListResult list(const QString &userId, qint64 nowMs) = 0;
+    // Removes at most maxLeases expired leases (and forgets old tombstones).
+    virtual SweepResult sweep(qint64 nowMs, int maxLeases) = 0;
+
+    // For /readyz: can the store take requests now?
+    virtual bool isReachable() = 0;
+    // Leases held, including expired ones not yet swept. For gauges, not for decisions.
+    virtual qint64 storedLeaseCount() = 0;
+
+    virtual void acquireAsync(const AcquireRequest &request, std::function<void(WatchResult)> done);
+    virtual void renewAsync(const QString &userId, const StreamId &streamId, qint64 ttlMs,
+                            qint64 nowMs, std::function<void(HeartbeatResult)> done);
+    virtual void releaseAsync(const QString &userId, const StreamId &streamId, qint64 nowMs,
+                              std::function<void(StopResult)> done);
+    virtual void listAsync(const QString &userId, qint64 nowMs,
+                           std::function<void(ListResult)> done);
+};
+
+} // namespace vs

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "LeaseStore.h"
+
+#include <array>
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace vs {
+
+// Leases in process memory, built for speed: users are spread over independently locked
+// stripes, so threads working for different users rarely meet and no lock is global.
+// Ids are ASCII (IdRules), so they are kept as std::string, whose short-string buffer holds
+// typical ids without a heap allocation: about 220 bytes per active stream.
+class MemoryLeaseStore final : public LeaseStore
+{
+public:
+    // How long a stream that expired or was evicted is remembered, so that a late heartbeat
+    // hears "expired"/"evicted" rather than "unknown".
+    static constexpr qint64 defaultTombstoneRetentionMs = 15 * 60 * 1000;
+    static constexpr int maxTombstonesPerUser = 16;
+
+    explicit MemoryLeaseStore(qint64 tombstoneRetentionMs = defaultTombstoneRetentionMs);
+    ~MemoryLeaseStore() override;
+
+    WatchResult acquire(const AcquireRequest &request) override;
+    HeartbeatResult renew(const QString &userId, const StreamId &streamId, qint64 ttlMs,
+                          qint64 nowMs) override;
+    StopResult release(const QString &userId, const StreamId &streamId, qint64 nowMs) override;
+    ListResult list(const QString &userId, qint64 nowMs) override;
+    SweepResult sweep(qint64 nowMs, int maxLeases) override;
+    bool isReachable() override { return true; }
+    qint64 storedLeaseCount() override;
+
+private:
+    struct StoredLease
+    {
+        StreamId streamId;
+        std::string videoId;
+        std::string deviceId;
+        qint64 startedAtMs = 0;
+        qint64 lastHeartbeatAtMs = 0;
+        qint64 expiresAtMs = 0;
+    };
+    struct Tombstone
+    {
+        StreamId streamId;
+        qint64 endedAtMs = 0;
+        bool evicted = false; // otherwise expired
+    };
+    struct UserEntry
+    {
+        std::vector<StoredLease> leases; // in grant order, so the oldest comes first
+        std::unique_ptr<std::vector<Tombstone>> tombstones; // rarely needed: kept out of line
+    };
+    using UserMap = std::unordered_map<std::string, UserEntry>;
+    struct alignas(64) Stripe
+    {
+        std::mutex mutex;
+        UserMap users;
+    };
+    static constexpr std::size_t stripeCount = 256;
+
+    Stripe &stripeFor(const std::string &userKey);
+    // Moves the entry's leases that expired by nowMs into `expired`, remembering them.
+    void removeExpired(UserEntry &entry, const QString &userId, qint64 nowMs,
+                       QList<Lease> &expired);
+    void remember(UserEntry &entry, const StreamId &streamId, qint64 endedAtMs, bool evicted);
+    void eraseIfEmpty(UserMap &users, UserMap::iterator it);
+    static Lease toLease(const StoredLease &stored, const QString &userId);
+    static QList<Lease> toLeases(const std::vector<StoredLease> &stored, const QString &userId);
+
+    const qint64 m_tombstoneRetentionMs;
+    std::array<Stripe, stripeCount> m_stripes;
+    std::atomic<qint64> m_leaseCount{0};
+    std::atomic<std::size_t> m_sweepCursor{0};
+};
+
+} // namespace vs

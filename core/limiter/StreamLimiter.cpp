@@ -1,0 +1,299 @@
+#include "StreamLimiter.h"
+
+#include "IdRules.h"
+
+#include <algorithm>
+
+namespace vs {
+
+namespace {
+
+template<typename Result> std::optional<Result> invalidUser(const QString &userId)
+{
+    const QString error = IdRules::check(u"user_id", userId);
+    if (error.isEmpty())
+        return std::nullopt;
+    Result result;
+    result.outcome = Result::Outcome::InvalidRequest;
+    result.failure = Failure{error, QStringLiteral("user_id")};
+    return result;
+}
+
+} // namespace
+
+StreamLimiter::StreamLimiter(LeaseStore &store, const Clock &clock, const Policy &policy)
+    : m_store(store)
+    , m_clock(clock)
+    , m_state(std::make_shared<const State>(State{policy, {}}))
+{}
+
+StreamLimiter::~StreamLimiter() = default;
+
+std::shared_ptr<const StreamLimiter::State> StreamLimiter::state() const
+{
+    return m_state.load(std::memory_order_acquire);
+}
+
+void StreamLimiter::updateState(const std::function<void(State &)> &change)
+{
+    QMutexLocker locker(&m_stateWriteMutex);
+    auto next = std::make_shared<State>(*state());
+    change(*next);
+    m_state.store(std::move(next), std::memory_order_release);
+}
+
+Policy StreamLimiter::policy() const
+{
+    return state()->policy;
+}
+
+void StreamLimiter::setPolicy(const Policy &policy)
+{
+    updateState([&](State &state) { state.policy = policy; });
+}
+
+void StreamLimiter::addObserver(LimiterObserver *observer)
+{
+    updateState([&](State &state) { state.observers.push_back(observer); });
+}
+
+void StreamLimiter::removeObserver(LimiterObserver *observer)
+{
+    updateState([&](State &state) { std::erase(state.observers, observer); });
+}
+
+void StreamLimiter::emitEvent(const State &state, LimiterEvent::Type type, const Lease &lease,
+                              qint64 atMs, int limit)
+{
+    if (state.observers.empty())
+        return;
+    const LimiterEvent event{type, lease, atMs, limit};
+    for (LimiterObserver *observer : state.observers)
+        observer->onLimiterEvent(event);
+}
+
+void StreamLimiter::reportExpired(const QList<Lease> &expired, const State &state)
+{
+    // An expiry happens at the lease's expiry instant, whenever it is discovered.
+    for (const Lease &lease : expired)
+        emitEvent(state, LimiterEvent::Type::Expired, lease, lease.expiresAtMs, 0);
+}
+
+std::optional<WatchResult> StreamLimiter::validate(const WatchRequest &request) const
+{
+    const std::pair<const char16_t *, const QString *> fields[] = {
+        {u"user_id", &request.userId},
+        {u"video_id", &request.videoId},
+    };
+    for (const auto &[name, value] : fields) {
+        const QString error = IdRules::check(QStringView(name), *value);
+        if (!error.isEmpty()) {
+            WatchResult result;
+            result.outcome = WatchResult::Outcome::InvalidRequest;
+            result.failure = Failure{error, QString::fromUtf16(name)};
+            return result;
+        }
+    }
+    // Device and plan are optional, but when given they follow the same rule.
+    const std::pair<const char16_t *, const QString *> optionalFields[] = {
+        {u"device_id", &request.deviceId},
+        {u"plan", &request.plan},
+    };
+    for (const auto &[name, value] : optionalFields) {
+        if (value->isEmpty())
+            continue;
+        const QString error = IdRules::check(QStringView(name), *value);
+        if (!error.isEmpty()) {
+            WatchResult result;
+            result.outcome = WatchResult::Outcome::InvalidRequest;
+            result.failure = Failure{error, QString::fromUtf16(name)};
+            return result;
+        }
+    }
+    return std::nullopt;
+}
+
+void StreamLimiter::finishWatch(WatchResult &result, const WatchRequest &request, int limit,
+                                qint64 nowMs, const State &state)
+{
+    result.limit = limit;
+    reportExpired(result.expired, state);
+    switch (result.outcome) {
+    case WatchResult::Outcome::Granted:
+        for (const Lease &lease : std::as_const(result.evicted))
+            emitEvent(state, LimiterEvent::Type::Evicted, lease, nowMs, limit);
+        emitEvent(state, LimiterEvent::Type::Granted, result.lease, nowMs, limit);
+        break;
+    case WatchResult::Outcome::Reused:
+        emitEvent(state, LimiterEvent::Type::Reused, result.lease, nowMs, limit);
+        break;
+    case WatchResult::Outcome::Rejected: {
+        Lease attempted;
+        attempted.userId = request.userId;
+        attempted.videoId = request.videoId;
+        attempted.deviceId = request.deviceId;
+        attempted.startedAtMs = nowMs;
+        emitEvent(state, LimiterEvent::Type::Rejected, attempted, nowMs, limit);
+        break;
+    }
+    case WatchResult::Outcome::InvalidRequest:
+    case WatchResult::Outcome::StoreUnavailable:
+        break;
+    }
+}
+
+WatchResult StreamLimiter::watch(const WatchRequest &request)
+{
+    if (auto invalid = validate(request))
+        return *invalid;
+    const auto current = state();
+    const Policy &policy = current->policy;
+    const int limit = policy.limitFor(request.userId, request.plan);
+    const qint64 nowMs = m_clock.nowMs();
+    WatchResult result =
+        m_store.acquire(AcquireRequest{request.userId, request.videoId, request.deviceId, limit,
+                                       policy.leaseTtlMs(), policy.atLimit, nowMs});
+    finishWatch(result, request, limit, nowMs, *current);
+    return result;
+}
+
+void StreamLimiter::watchAsync(const WatchRequest &request,
+                               std::function<void(const WatchResult &)> done)
+{
+    if (auto invalid = validate(request)) {
+        done(*invalid);
+        return;
+    }
+    auto current = state();
+    const Policy &policy = current->policy;
+    const int limit = policy.limitFor(request.userId, request.plan);
+    const qint64 nowMs = m_clock.nowMs();
+    m_store.acquireAsync(
+        AcquireRequest{request.userId, request.videoId, request.deviceId, limit,
+                       policy.leaseTtlMs(), policy.atLimit, nowMs},
+        [this, request, limit, nowMs, current, done = std::move(done)](WatchResult result) {
+            finishWatch(result, request, limit, nowMs, *current);
+            done(result);
+        });
+}
+
+void StreamLimiter::finishHeartbeat(const HeartbeatResult &result, const State &state, qint64 nowMs)
+{
+    reportExpired(result.expired, state);
+    if (result.outcome == HeartbeatResult::Outcome::Renewed)
+        emitEvent(state, LimiterEvent::Type::Renewed, result.lease, nowMs, 0);
+}
+
+HeartbeatResult StreamLimiter::heartbeat(const QString &userId, const QString &streamId)
+{
+    if (auto invalid = invalidUser<HeartbeatResult>(userId))
+        return *invalid;
+    const auto id = StreamId::fromString(streamId);
+    if (!id)
+        return HeartbeatResult{}; // no stream can have a malformed id: unknown
+    const auto current = state();
+    const qint64 nowMs = m_clock.nowMs();
+    HeartbeatResult result = m_store.renew(userId, *id, current->policy.leaseTtlMs(), nowMs);
+    finishHeartbeat(result, *current, nowMs);
+    return result;
+}
+
+void StreamLimiter::heartbeatAsync(const QString &userId, const QString &streamId,
+                                   std::function<void(const HeartbeatResult &)> done)
+{
+    if (auto invalid = invalidUser<HeartbeatResult>(userId)) {
+        done(*invalid);
+        return;
+    }
+    const auto id = StreamId::fromString(streamId);
+    if (!id) {
+        done(HeartbeatResult{});
+        return;
+    }
+    auto current = state();
+    const qint64 nowMs = m_clock.nowMs();
+    m_store.renewAsync(userId, *id, current->policy.leaseTtlMs(), nowMs,
+                       [this, current, nowMs, done = std::move(done)](HeartbeatResult result) {
+                           finishHeartbeat(result, *current, nowMs);
+                           done(result);
+                       });
+}
+
+void StreamLimiter::finishStop(const StopResult &result, const State &state, qint64 nowMs)
+{
+    reportExpired(result.expired, state);
+    if (result.outcome == StopResult::Outcome::Stopped)
+        emitEvent(state, LimiterEvent::Type::Stopped, result.lease, nowMs, 0);
+}
+
+StopResult StreamLimiter::stop(const QString &userId, const QString &streamId)
+{
+    if (auto invalid = invalidUser<StopResult>(userId))
+        return *invalid;
+    const auto id = StreamId::fromString(streamId);
+    if (!id)
+        return StopResult{};
+    const auto current = state();
+    const qint64 nowMs = m_clock.nowMs();
+    StopResult result = m_store.release(userId, *id, nowMs);
+    finishStop(result, *current, nowMs);
+    return result;
+}
+
+void StreamLimiter::stopAsync(const QString &userId, const QString &streamId,
+                              std::function<void(const StopResult &)> done)
+{
+    if (auto invalid = invalidUser<StopResult>(userId)) {
+        done(*invalid);
+        return;
+    }
+    const auto id = StreamId::fromString(streamId);
+    if (!id) {
+        done(StopResult{});
+        return;
+    }
+    auto current = state();
+    const qint64 nowMs = m_clock.nowMs();
+    m_store.releaseAsync(userId, *id, nowMs,
+                         [this, current, nowMs, done = std::move(done)](StopResult result) {
+                             finishStop(result, *current, nowMs);
+                             done(result);
+                         });
+}
+
+ListResult StreamLimiter::list(const QString &userId, const QString &plan)
+{
+    if (auto invalid = invalidUser<ListResult>(userId))
+        return *invalid;
+    const auto current = state();
+    ListResult result = m_store.list(userId, m_clock.nowMs());
+    result.limit = current->policy.limitFor(userId, plan);
+    reportExpired(result.expired, *current);
+    return result;
+}
+
+void StreamLimiter::listAsync(const QString &userId, const QString &plan,
+                              std::function<void(const ListResult &)> done)
+{
+    if (auto invalid = invalidUser<ListResult>(userId)) {
+        done(*invalid);
+        return;
+    }
+    auto current = state();
+    m_store.listAsync(userId, m_clock.nowMs(),
+                      [this, current, userId, plan, done = std::move(done)](ListResult result) {
+                          result.limit = current->policy.limitFor(userId, plan);
+                          reportExpired(result.expired, *current);
+                          done(result);
+                      });
+}
+
+int StreamLimiter::sweep(int maxLeases)
+{
+    const auto current = state();
+    const SweepResult result = m_store.sweep(m_clock.nowMs(), maxLeases);
+    reportExpired(result.expired, *current);
+    return int(result.expired.size());
+}
+
+} // namespace vs

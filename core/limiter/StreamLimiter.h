@@ -1,0 +1,95 @@
+#pragma once
+
+#include "Clock.h"
+#include "LeaseStore.h"
+#include "LimiterObserver.h"
+#include "Policy.h"
+
+#include <QMutex>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace vs {
+
+struct WatchRequest
+{
+    QString userId;
+    QString videoId;
+    QString deviceId; // optional
+    QString plan;     // optional: picks the plan's limit
+};
+
+// The admission engine: may user U start video V? Validates ids, resolves the user's limit from
+// the current policy, lets the store decide atomically and reports every change to observers.
+// Thread-safe: any number of threads may call any method at once, setPolicy included.
+class StreamLimiter
+{
+public:
+    static constexpr int defaultSweepBatch = 10'000;
+
+    StreamLimiter(LeaseStore &store, const Clock &clock, const Policy &policy = Policy());
+    ~StreamLimiter();
+
+    StreamLimiter(const StreamLimiter &) = delete;
+    StreamLimiter &operator=(const StreamLimiter &) = delete;
+
+    WatchResult watch(const WatchRequest &request);
+    HeartbeatResult heartbeat(const QString &userId, const QString &streamId);
+    StopResult stop(const QString &userId, const QString &streamId);
+    // `plan` only affects the reported limit.
+    ListResult list(const QString &userId, const QString &plan = {});
+    // Removes expired leases (at most maxLeases) and reports each as Expired. Returns how many.
+    int sweep(int maxLeases = defaultSweepBatch);
+
+    // Same decisions for stores that answer asynchronously (Redis); `done` runs on the calling
+    // thread's event loop, or before returning for in-process stores.
+    void watchAsync(const WatchRequest &request, std::function<void(const WatchResult &)> done);
+    void heartbeatAsync(const QString &userId, const QString &streamId,
+                        std::function<void(const HeartbeatResult &)> done);
+    void stopAsync(const QString &userId, const QString &streamId,
+                   std::function<void(const StopResult &)> done);
+    void listAsync(const QString &userId, const QString &plan,
+                   std::function<void(const ListResult &)> done);
+
+    Policy policy() const;
+    // Applies to every decision that starts after it returns. Lowering a limit never ends
+    // running streams; it only refuses new ones until the user is under it.
+    void setPolicy(const Policy &policy);
+
+    // Observers must outlive the limiter or be removed first.
+    void addObserver(LimiterObserver *observer);
+    void removeObserver(LimiterObserver *observer);
+
+    const Clock &clock() const { return m_clock; }
+    LeaseStore &store() { return m_store; }
+
+private:
+    // Policy and observers together, swapped as one immutable snapshot so the hot path takes no
+    // lock.
+    struct State
+    {
+        Policy policy;
+        std::vector<LimiterObserver *> observers;
+    };
+    std::shared_ptr<const State> state() const;
+    void updateState(const std::function<void(State &)> &change);
+
+    std::optional<WatchResult> validate(const WatchRequest &request) const;
+    void finishWatch(WatchResult &result, const WatchRequest &request, int limit, qint64 nowMs,
+                     const State &state);
+    void finishHeartbeat(const HeartbeatResult &result, const State &state, qint64 nowMs);
+    void finishStop(const StopResult &result, const State &state, qint64 nowMs);
+    void reportExpired(const QList<Lease> &expired, const State &state);
+    void emitEvent(const State &state, LimiterEvent::Type type, const Lease &lease, qint64 atMs,
+                   int limit);
+
+    LeaseStore &m_store;
+    const Clock &m_clock;
+    std::atomic<std::shared_ptr<const State>> m_state;
+    QMutex m_stateWriteMutex; // serialises writers only; readers load m_state without locking
+};
+
+} // namespace vs

@@ -1,0 +1,9 @@
+#include "Commands.h"
+
+#include <cstdio>
+
+int runServeCommand(const QStringList &)
+{
+    std::fputs("videostreams: this command is not built yet\n", stderr);
+    return 2;
+}

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "Target.h"
+
+#include "ManualClock.h"
+#include "MemoryLeaseStore.h"
+#include "Policy.h"
+#include "StreamLimiter.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace vs {
+
+// The stream-limit core in-process: a StreamLimiter over a MemoryLeaseStore, on a ManualClock
+// that the engine moves through simulated time. Answers every call inside send().
+//
+// For the GUI: limiter(), activeStreams(), stopStream() and setPolicy() may be called from any
+// thread while a run is going on (StreamLimiter is thread-safe); a stream stopped that way is
+// noticed by its viewers at their next heartbeat. Observers added to limiter() see every event
+// in simulated time, on the engine's thread.
+class EmbeddedTarget final : public Target
+{
+public:
+    // `userPlans[i]` is user i's plan name (empty: none). Ids are made once, here.
+    EmbeddedTarget(const Policy &policy, QStringList userPlans, int videos);
+    ~EmbeddedTarget() override;
+
+    bool isSynchronous() const override { return true; }
+    bool supportsVirtualTime() const override { return true; }
+    QString open(qint64 startMs) override;
+    void advanceTo(qint64 simulatedUs) override;
+    void send(const TargetCall &call) override;
+    void forget(quint32 user, quint32 video) override;
+    qint64 capacity() const override;
+
+    StreamLimiter &limiter() { return m_limiter; }
+    const ManualClock &clock() const { return m_clock; }
+    Policy policy() const { return m_limiter.policy(); }
+    void setPolicy(const Policy &policy);
+
+    // Every active stream, oldest first per user, users in index order; at most `maxCount`.
+    QList<Lease> activeStreams(int maxCount = 100'000);
+    bool stopStream(const QString &userId, const QString &streamId);
+    int userCount() const { return int(m_userIds.size()); }
+
+private:
+    struct HeldStream
+    {
+        quint32 video = 0;
+        QString streamId;
+    };
+
+    const QString &videoIdFor(quint32 video);
+    QString *findStream(quint32 user, quint32 video);
+    void rememberStream(quint32 user, quint32 video, const StreamId &id);
+    void dropStream(quint32 user, quint32 video);
+    void watch(const TargetCall &call);
+    void heartbeat(const TargetCall &call);
+    void stop(const TargetCall &call);
+
+    ManualClock m_clock;
+    MemoryLeaseStore m_store;
+    StreamLimiter m_limiter;
+    qint64 m_startMs = 0;
+    std::vector<QString> m_userIds;
+    QStringList m_userPlans;
+    std::vector<QString> m_videoIds; // made on first use; empty for huge catalogs
+    int m_videos = 0;
+    QString m_scratchVideoId;
+    std::vector<std::vector<HeldStream>> m_held; // per user: the stream ids the engine may use
+};
+
+} // namespace vs

@@ -74,8 +74,22 @@ void StreamLimiter::emitEvent(const State &state, LimiterEvent::Type type, const
 
 void StreamLimiter::reportExpired(const QList<Lease> &expired, const State &state)
 {
-    // An expiry happens at the lease's expiry instant, whenever it is discovered.
-    for (const Lease &lease : expired)
+    if (expired.isEmpty() || state.observers.empty())
+        return;
+    // An expiry happens at the lease's expiry instant, whenever it is discovered; a batch (a
+    // sweep, or a user whose leases ran out together) is reported in the order they happened,
+    // not in the order the store keeps them.
+    const auto byExpiry = [](const Lease &a, const Lease &b) {
+        return a.expiresAtMs < b.expiresAtMs;
+    };
+    if (std::is_sorted(expired.begin(), expired.end(), byExpiry)) {
+        for (const Lease &lease : expired)
+            emitEvent(state, LimiterEvent::Type::Expired, lease, lease.expiresAtMs, 0);
+        return;
+    }
+    QList<Lease> ordered = expired;
+    std::stable_sort(ordered.begin(), ordered.end(), byExpiry);
+    for (const Lease &lease : std::as_const(ordered))
         emitEvent(state, LimiterEvent::Type::Expired, lease, lease.expiresAtMs, 0);
 }
 

@@ -1,0 +1,383 @@
+#include "SqliteLeaseStore.h"
+
+#include "SqliteSchema.h"
+#include "SqliteSession.h"
+#include "StorageLog.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+namespace vs {
+
+namespace {
+
+template<typename Result> Result unavailable(const QString &message)
+{
+    Result result;
+    result.outcome = Result::Outcome::StoreUnavailable;
+    result.failure.message = message;
+    return result;
+}
+
+// What an SQLite error means for someone starting the service, by its primary result code.
+QString explain(const QSqlError &error)
+{
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    switch (code) {
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        return QStringLiteral("the database is locked by another process (is another "
+                              "videostreams using it?)");
+    case 8: // SQLITE_READONLY
+        return QStringLiteral("the database is read-only; check the file's permissions");
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        return QStringLiteral("the file is not a valid VideoStreams database or is corrupt (%1); "
+                              "move it away or restore a backup")
+            .arg(error.databaseText());
+    case 13: // SQLITE_FULL
+        return QStringLiteral("the disk is full");
+    case 14: // SQLITE_CANTOPEN
+        return QStringLiteral("the file cannot be opened; check the path and permissions");
+    default:
+        return error.text();
+    }
+}
+
+QString connectionName()
+{
+    static QAtomicInteger<int> counter;
+    return QStringLiteral("vs-sqlite-store-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+} // namespace
+
+SqliteLeaseStore::SqliteLeaseStore(const QString &path, const Options &options)
+    : m_path(path)
+    , m_options(options)
+{}
+
+SqliteLeaseStore::OpenResult SqliteLeaseStore::open(const QString &path, const Options &options)
+{
+    OpenResult result;
+    const QString prefix = QStringLiteral("SQLite store %1: ").arg(QDir::toNativeSeparators(path));
+    if (path.isEmpty()) {
+        result.error = QStringLiteral("SQLite store: the database path is empty");
+        return result;
+    }
+    const QFileInfo file(path);
+    if (file.exists() && file.isDir()) {
+        result.error = prefix + QStringLiteral("is a directory, not a database file");
+        return result;
+    }
+    if (!QDir().mkpath(file.absolutePath())) {
+        result.error = prefix + QStringLiteral("cannot create the directory %1")
+                                    .arg(QDir::toNativeSeparators(file.absolutePath()));
+        return result;
+    }
+    if (file.exists() && !file.isWritable()) {
+        result.error = prefix + QStringLiteral("the file is not writable; check its permissions");
+        return result;
+    }
+    if (!QFileInfo(file.absolutePath()).isWritable()) {
+        // WAL mode keeps -wal and -shm files beside the database.
+        result.error = prefix + QStringLiteral("the directory %1 is not writable")
+                                    .arg(QDir::toNativeSeparators(file.absolutePath()));
+        return result;
+    }
+
+    std::unique_ptr<SqliteLeaseStore> store(new SqliteLeaseStore(file.absoluteFilePath(), options));
+    const QString error = store->start();
+    if (!error.isEmpty()) {
+        result.error = prefix + error;
+        return result;
+    }
+    result.store = std::move(store);
+    return result;
+}
+
+QString SqliteLeaseStore::start()
+{
+    auto opened = std::make_shared<std::promise<QString>>();
+    std::future<QString> openedFuture = opened->get_future();
+    m_writer = std::thread([this, opened] { writerLoop(opened); });
+    const QString error = openedFuture.get();
+    if (!error.isEmpty())
+        m_writer.join();
+    return error;
+}
+
+SqliteLeaseStore::~SqliteLeaseStore()
+{
+    if (m_writer.joinable()) {
+        {
+            std::lock_guard lock(m_queueMutex);
+            m_stopping = true;
+        }
+        m_queueReady.notify_all();
+        m_writer.join();
+    }
+}
+
+void SqliteLeaseStore::writerLoop(std::shared_ptr<std::promise<QString>> opened)
+{
+    const QString name = connectionName();
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        database.setDatabaseName(m_path);
+        database.setConnectOptions(
+            QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_options.busyTimeoutMs));
+        SqliteSession session(database, m_options.tombstoneRetentionMs);
+
+        const QString error = [&]() -> QString {
+            if (!session.database().open())
+                return explain(session.database().lastError());
+            QSqlQuery query(session.database());
+            // An exclusive lock: one process owns the file, so two services can never disagree
+            // about a user's streams. WAL + FULL: a commit is on disk when COMMIT returns.
+            const QString pragmas[] = {
+                QStringLiteral("PRAGMA locking_mode = EXCLUSIVE"),
+                QStringLiteral("PRAGMA journal_mode = WAL"),
+                QStringLiteral("PRAGMA synchronous = FULL"),
+            };
+            for (const QString &pragma : pragmas) {
+                if (!query.exec(pragma))
+                    return explain(query.lastError());
+                if (query.next() && pragma.contains(QLatin1String("journal_mode")) &&
+                    query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive))
+                    return QStringLiteral("cannot switch the database to WAL mode");
+                query.finish();
+            }
+            // Taking the write lock now turns "another process has it" into a startup error.
+            if (!query.exec(QStringLiteral("BEGIN EXCLUSIVE")))
+                return explain(query.lastError());
+            const QString migrationError = SqliteSchema::migrate(session.database());
+            if (!migrationError.isEmpty()) {
+                query.exec(QStringLiteral("ROLLBACK"));
+                return migrationError;
+            }
+            if (!query.exec(QStringLiteral("COMMIT")))
+                return explain(query.lastError());
+            const QString prepareError = session.prepare();
+            if (!prepareError.isEmpty())
+                return prepareError;
+            try {
+                m_leaseCount.store(session.countLeases());
+            } catch (const SqliteSession::Error &failure) {
+                return failure.message;
+            }
+            return {};
+        }();
+        opened->set_value(error);
+
+        if (error.isEmpty()) {
+            qCDebug(vsStore) << "SQLite store open:" << m_path << "with" << m_leaseCount.load()
+                             << "leases";
+            std::deque<Job> batch;
+            for (;;) {
+                {
+                    std::unique_lock lock(m_queueMutex);
+                    m_queueReady.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+                    if (m_queue.empty())
+                        break; // stopping, and every queued call has been answered
+                    const std::size_t take =
+                        std::min(m_queue.size(), std::size_t(std::max(1, m_options.maxBatch)));
+                    std::move(m_queue.begin(), m_queue.begin() + qsizetype(take),
+                              std::back_inserter(batch));
+                    m_queue.erase(m_queue.begin(), m_queue.begin() + qsizetype(take));
+                }
+                runBatch(session, batch);
+                batch.clear();
+            }
+        }
+        session.database().close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+void SqliteLeaseStore::runBatch(SqliteSession &session, std::deque<Job> &batch)
+{
+    QString error = session.execute(session.begin());
+    qint64 delta = 0;
+    if (error.isEmpty()) {
+        for (Job &job : batch) {
+            try {
+                delta += job.apply(session);
+            } catch (const SqliteSession::Error &failure) {
+                error = failure.message;
+                break;
+            }
+        }
+    }
+    if (error.isEmpty())
+        error = session.execute(session.commit());
+    if (!error.isEmpty()) {
+        // Nothing of this batch is durable, so none of its decisions may be reported.
+        session.execute(session.rollback());
+        error = QStringLiteral("SQLite store %1: %2").arg(m_path, error);
+        if (m_healthy.exchange(false))
+            qCWarning(vsStore).noquote() << error;
+    } else {
+        m_leaseCount.fetch_add(delta, std::memory_order_relaxed);
+        m_commitCount.fetch_add(1, std::memory_order_relaxed);
+        if (!m_healthy.exchange(true))
+            qCInfo(vsStore) << "SQLite store writable again:" << m_path;
+    }
+    for (Job &job : batch)
+        job.finish(error);
+}
+
+void SqliteLeaseStore::enqueue(Job job)
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_queue.push_back(std::move(job));
+    }
+    m_queueReady.notify_one();
+}
+
+template<typename Result>
+Result SqliteLeaseStore::runSync(std::function<Result(SqliteSession &, qint64 &)> work)
+{
+    auto result = std::make_shared<Result>();
+    std::promise<void> committed;
+    std::future<void> committedFuture = committed.get_future();
+    enqueue(Job{[work = std::move(work), result](SqliteSession &session) {
+                    qint64 delta = 0;
+                    *result = work(session, delta);
+                    return delta;
+                },
+                [result, &committed](const QString &error) {
+                    if (!error.isEmpty())
+                        *result = unavailable<Result>(error);
+                    committed.set_value();
+                }});
+    committedFuture.wait();
+    return std::move(*result);
+}
+
+template<typename Result>
+void SqliteLeaseStore::runAsync(std::function<Result(SqliteSession &, qint64 &)> work,
+                                std::function<void(Result)> done)
+{
+    if (QThread::currentThread() != m_callbackContext.thread()) {
+        done(runSync<Result>(std::move(work)));
+        return;
+    }
+    auto result = std::make_shared<Result>();
+    enqueue(Job{[work = std::move(work), result](SqliteSession &session) {
+                    qint64 delta = 0;
+                    *result = work(session, delta);
+                    return delta;
+                },
+                [this, result, done = std::move(done)](const QString &error) mutable {
+                    if (!error.isEmpty())
+                        *result = unavailable<Result>(error);
+                    QMetaObject::invokeMethod(
+                        &m_callbackContext,
+                        [result, done = std::move(done)] { done(std::move(*result)); },
+                        Qt::QueuedConnection);
+                }});
+}
+
+WatchResult SqliteLeaseStore::acquire(const AcquireRequest &request)
+{
+    return runSync<WatchResult>([request](SqliteSession &session, qint64 &delta) {
+        return session.acquire(request, delta);
+    });
+}
+
+HeartbeatResult SqliteLeaseStore::renew(const QString &userId, const StreamId &streamId,
+                                        qint64 ttlMs, qint64 nowMs)
+{
+    return runSync<HeartbeatResult>([=](SqliteSession &session, qint64 &delta) {
+        return session.renew(userId, streamId, ttlMs, nowMs, delta);
+    });
+}
+
+StopResult SqliteLeaseStore::release(const QString &userId, const StreamId &streamId, qint64 nowMs)
+{
+    return runSync<StopResult>([=](SqliteSession &session, qint64 &delta) {
+        return session.release(userId, streamId, nowMs, delta);
+    });
+}
+
+ListResult SqliteLeaseStore::list(const QString &userId, qint64 nowMs)
+{
+    return runSync<ListResult>(
+        [=](SqliteSession &session, qint64 &delta) { return session.list(userId, nowMs, delta); });
+}
+
+SweepResult SqliteLeaseStore::sweep(qint64 nowMs, int maxLeases)
+{
+    // SweepResult has no outcome: a failed commit reports nothing swept and the store as down.
+    auto result = std::make_shared<SweepResult>();
+    std::promise<void> committed;
+    std::future<void> committedFuture = committed.get_future();
+    enqueue(Job{[=](SqliteSession &session) {
+                    qint64 delta = 0;
+                    *result = session.sweep(nowMs, maxLeases, delta);
+                    return delta;
+                },
+                [result, &committed](const QString &error) {
+                    if (!error.isEmpty()) {
+                        *result = SweepResult{};
+                        result->storeAvailable = false;
+                    }
+                    committed.set_value();
+                }});
+    committedFuture.wait();
+    return std::move(*result);
+}
+
+bool SqliteLeaseStore::isReachable()
+{
+    return m_healthy.load();
+}
+
+qint64 SqliteLeaseStore::storedLeaseCount()
+{
+    return m_leaseCount.load(std::memory_order_relaxed);
+}
+
+void SqliteLeaseStore::acquireAsync(const AcquireRequest &request,
+                                    std::function<void(WatchResult)> done)
+{
+    runAsync<WatchResult>([request](SqliteSession &session,
+                                    qint64 &delta) { return session.acquire(request, delta); },
+                          std::move(done));
+}
+
+void SqliteLeaseStore::renewAsync(const QString &userId, const StreamId &streamId, qint64 ttlMs,
+                                  qint64 nowMs, std::function<void(HeartbeatResult)> done)
+{
+    runAsync<HeartbeatResult>(
+        [=](SqliteSession &session, qint64 &delta) {
+            return session.renew(userId, streamId, ttlMs, nowMs, delta);
+        },
+        std::move(done));
+}
+
+void SqliteLeaseStore::releaseAsync(const QString &userId, const StreamId &streamId, qint64 nowMs,
+                                    std::function<void(StopResult)> done)
+{
+    runAsync<StopResult>(
+        [=](SqliteSession &session, qint64 &delta) {
+            return session.release(userId, streamId, nowMs, delta);
+        },
+        std::move(done));
+}
+
+void SqliteLeaseStore::listAsync(const QString &userId, qint64 nowMs,
+                                 std::function<void(ListResult)> done)
+{
+    runAsync<ListResult>(
+        [=](SqliteSession &session, qint64 &delta) { return session.list(userId, nowMs, delta); },
+        std::move(done));
+}
+
+} // namespace vs

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "LeaseStore.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace vs {
+
+class SqliteSession;
+
+// Leases in an SQLite file (Qt SQL, QSQLITE), durable before a call returns.
+//
+// One writer thread owns the connection. Callers queue jobs; the writer runs every queued job in
+// one transaction (each job inside its own savepoint, so a failing job cannot leave half a
+// decision behind) and commits once: concurrent callers share one fsync ("group commit") and each
+// call returns only after the commit that contains its decision. Jobs run one after another, so
+// every decision for a user is atomic. The file is opened in WAL mode with synchronous=FULL and an
+// exclusive lock, so a second process on the same file is a clear startup error instead of two
+// limiters that silently disagree.
+//
+// The *Async methods do not block: `done` runs on the event loop of the thread that created the
+// store once the batch is committed. Called from any other thread they block like the
+// synchronous methods (the LeaseStore default).
+class SqliteLeaseStore final : public LeaseStore
+{
+public:
+    struct Options
+    {
+        qint64 tombstoneRetentionMs = 15 * 60 * 1000;
+        int busyTimeoutMs = 2000; // how long opening waits for another process's lock
+        int maxBatch = 1024;      // jobs per transaction
+    };
+
+    struct OpenResult
+    {
+        std::unique_ptr<SqliteLeaseStore> store;
+        QString error; // names the file and the problem; empty on success
+    };
+
+    static constexpr int maxTombstonesPerUser = 16;
+
+    // Opens (creating or migrating) the database at `path`; its directory is created if needed.
+    static OpenResult open(const QString &path, const Options &options);
+    static OpenResult open(const QString &path) { return open(path, Options()); }
+    ~SqliteLeaseStore() override;
+
+    WatchResult acquire(const AcquireRequest &request) override;
+    HeartbeatResult renew(const QString &userId, const StreamId &streamId, qint64 ttlMs,
+                          qint64 nowMs) override;
+    StopResult release(const QString &userId, const StreamId &streamId, qint64 nowMs) override;
+    ListResult list(const QString &userId, qint64 nowMs) override;
+    SweepResult sweep(qint64 nowMs, int maxLeases) override;
+    bool isReachable() override;
+    qint64 storedLeaseCount() override;
+
+    void acquireAsync(const AcquireRequest &request,
+                      std::function<void(WatchResult)> done) override;
+    void renewAsync(const QString &userId, const StreamId &streamId, qint64 ttlMs, qint64 nowMs,
+                    std::function<void(HeartbeatResult)> done) override;
+    void releaseAsync(const QString &userId, const StreamId &streamId, qint64 nowMs,
+                      std::function<void(StopResult)> done) override;
+    void listAsync(const QString &userId, qint64 nowMs,
+                   std::function<void(ListResult)> done) override;
+
+    const QString &path() const { return m_path; }
+    // Transactions committed so far: concurrent callers share them, so this grows slower than
+    // the number of calls. For tests and benchmarks.
+    qint64 commitCount() const { return m_commitCount.load(std::memory_order_relaxed); }
+
+private:
+    // One decision: `apply` runs on the writer thread inside the batch's transaction and returns
+    // the change in the number of stored leases; `finish` gets the commit's error (empty when
+    // durable) and runs on the writer thread after the commit.
+    struct Job
+    {
+        std::function<qint64(SqliteSession &)> apply;
+        std::function<void(const QString &error)> finish;
+    };
+
+    SqliteLeaseStore(const QString &path, const Options &options);
+    QString start();
+    void writerLoop(std::shared_ptr<std::promise<QString>> opened);
+    void runBatch(SqliteSession &session, std::deque<Job> &batch);
+    void enqueue(Job job);
+
+    template<typename Result> Result runSync(std::function<Result(SqliteSession &, qint64 &)> work);
+    template<typename Result>
+    void runAsync(std::function<Result(SqliteSession &, qint64 &)> work,
+                  std::function<void(Result)> done);
+
+    const QString m_path;
+    const Options m_options;
+    QObject m_callbackContext; // lives in the creating thread: async results are delivered there
+
+    std::mutex m_queueMutex;
+    std::condition_variable m_queueReady;
+    std::deque<Job> m_queue;
+    bool m_stopping = false;
+    std::thread m_writer;
+
+    std::atomic<qint64> m_leaseCount{0};
+    std::atomic<qint64> m_commitCount{0};
+    std::atomic<bool> m_healthy{true};
+};
+
+} // namespace vs

@@ -1,0 +1,78 @@
+#include "SqliteSchema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace vs {
+
+namespace {
+
+// migrations[i] takes the file from version i to version i + 1. Append, never edit: files in the
+// field were made by the old steps.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> steps{
+        {
+            // Version 1. `id` keeps grant order (the oldest lease of a user has the smallest id);
+            // stream ids are the 16 raw bytes.
+            QStringLiteral("CREATE TABLE leases ("
+                           " id INTEGER PRIMARY KEY,"
+                           " stream_id BLOB NOT NULL UNIQUE,"
+                           " user_id TEXT NOT NULL,"
+                           " video_id TEXT NOT NULL,"
+                           " device_id TEXT NOT NULL,"
+                           " started_at_ms INTEGER NOT NULL,"
+                           " last_heartbeat_at_ms INTEGER NOT NULL,"
+                           " expires_at_ms INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX leases_by_user ON leases (user_id)"),
+            QStringLiteral("CREATE INDEX leases_by_expiry ON leases (expires_at_ms)"),
+            // Streams that expired or were evicted, so a late heartbeat hears why.
+            QStringLiteral("CREATE TABLE tombstones ("
+                           " stream_id BLOB PRIMARY KEY,"
+                           " user_id TEXT NOT NULL,"
+                           " ended_at_ms INTEGER NOT NULL,"
+                           " evicted INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX tombstones_by_user ON tombstones (user_id)"),
+            QStringLiteral("CREATE INDEX tombstones_by_end ON tombstones (ended_at_ms)"),
+        },
+    };
+    return steps;
+}
+
+} // namespace
+
+int SqliteSchema::latestVersion()
+{
+    return int(migrations().size());
+}
+
+QString SqliteSchema::migrate(QSqlDatabase &database)
+{
+    QSqlQuery query(database);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return QStringLiteral("cannot read the schema version: ") + query.lastError().text();
+    const int version = query.value(0).toInt();
+    query.finish();
+    if (version > latestVersion()) {
+        return QStringLiteral("the file has schema version %1, newer than this build knows (%2); "
+                              "use a newer VideoStreams or another file")
+            .arg(version)
+            .arg(latestVersion());
+    }
+    for (int step = version; step < latestVersion(); ++step) {
+        for (const QString &statement : migrations().at(step)) {
+            if (!query.exec(statement)) {
+                return QStringLiteral("migration to schema version %1 failed: %2")
+                    .arg(step + 1)
+                    .arg(query.lastError().text());
+            }
+        }
+        // PRAGMA takes no bound parameters; the number is ours.
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(step + 1)))
+            return QStringLiteral("cannot write the schema version: ") + query.lastError().text();
+    }
+    return {};
+}
+
+} // namespace vs

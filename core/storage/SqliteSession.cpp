@@ -1,0 +1,336 @@
+#include "SqliteSession.h"
+
+#include "AdmissionRules.h"
+#include "SqliteLeaseStore.h"
+
+#include <QSqlError>
+#include <QVariant>
+
+namespace vs {
+
+namespace {
+
+QByteArray idBytes(const StreamId &id)
+{
+    return QByteArray(reinterpret_cast<const char *>(id.bytes().data()), StreamId::byteCount);
+}
+
+StreamId idFromBytes(const QByteArray &bytes)
+{
+    std::array<std::uint8_t, StreamId::byteCount> raw{};
+    if (bytes.size() == StreamId::byteCount)
+        std::copy(bytes.begin(), bytes.end(), raw.begin());
+    return StreamId::fromBytes(raw);
+}
+
+// Columns of every lease SELECT, in this order.
+const char leaseColumns[] = "id, stream_id, user_id, video_id, device_id, started_at_ms, "
+                            "last_heartbeat_at_ms, expires_at_ms";
+
+} // namespace
+
+SqliteSession::SqliteSession(QSqlDatabase database, qint64 tombstoneRetentionMs)
+    : m_database(std::move(database))
+    , m_tombstoneRetentionMs(tombstoneRetentionMs)
+    , m_begin(m_database)
+    , m_commit(m_database)
+    , m_rollback(m_database)
+    , m_selectUser(m_database)
+    , m_insertLease(m_database)
+    , m_updateExpiry(m_database)
+    , m_deleteLease(m_database)
+    , m_insertTombstone(m_database)
+    , m_trimTombstones(m_database)
+    , m_findTombstone(m_database)
+    , m_selectExpired(m_database)
+    , m_forgetTombstones(m_database)
+    , m_countLeases(m_database)
+{}
+
+QString SqliteSession::prepare()
+{
+    const QString columns = QString::fromLatin1(leaseColumns);
+    const std::pair<QSqlQuery *, QString> statements[] = {
+        {&m_begin, QStringLiteral("BEGIN IMMEDIATE")},
+        {&m_commit, QStringLiteral("COMMIT")},
+        {&m_rollback, QStringLiteral("ROLLBACK")},
+        {&m_selectUser, QStringLiteral("SELECT ") + columns +
+                            QStringLiteral(" FROM leases WHERE user_id = ? ORDER BY id")},
+        {&m_insertLease,
+         QStringLiteral("INSERT INTO leases (stream_id, user_id, video_id, device_id, "
+                        "started_at_ms, last_heartbeat_at_ms, expires_at_ms) "
+                        "VALUES (?, ?, ?, COALESCE(?, ''), ?, ?, ?)")},
+        {&m_updateExpiry, QStringLiteral("UPDATE leases SET last_heartbeat_at_ms = ?, "
+                                         "expires_at_ms = ? WHERE id = ?")},
+        {&m_deleteLease, QStringLiteral("DELETE FROM leases WHERE id = ?")},
+        {&m_insertTombstone,
+         QStringLiteral("INSERT OR REPLACE INTO tombstones (stream_id, user_id, ended_at_ms, "
+                        "evicted) VALUES (?, ?, ?, ?)")},
+        {&m_trimTombstones,
+         QStringLiteral("DELETE FROM tombstones WHERE user_id = ? AND rowid NOT IN (SELECT rowid "
+                        "FROM tombstones WHERE user_id = ? ORDER BY ended_at_ms DESC, rowid DESC "
+                        "LIMIT %1)")
+             .arg(SqliteLeaseStore::maxTombstonesPerUser)},
+        {&m_findTombstone,
+         QStringLiteral("SELECT evicted FROM tombstones WHERE stream_id = ? AND user_id = ?")},
+        {&m_selectExpired,
+         QStringLiteral("SELECT ") + columns +
+             QStringLiteral(" FROM leases WHERE expires_at_ms <= ? ORDER BY expires_at_ms, id "
+                            "LIMIT ?")},
+        {&m_forgetTombstones,
+         QStringLiteral("DELETE FROM tombstones WHERE rowid IN (SELECT rowid FROM tombstones "
+                        "WHERE ended_at_ms < ? LIMIT ?)")},
+        {&m_countLeases, QStringLiteral("SELECT COUNT(*) FROM leases")},
+    };
+    for (const auto &[query, sql] : statements) {
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            return QStringLiteral("cannot prepare \"") + sql + QStringLiteral("\": ") +
+                   query->lastError().text();
+    }
+    return {};
+}
+
+QString SqliteSession::execute(QSqlQuery &statement)
+{
+    if (statement.exec()) {
+        statement.finish();
+        return {};
+    }
+    return statement.lastError().text();
+}
+
+void SqliteSession::run(QSqlQuery &query)
+{
+    if (!query.exec())
+        throw Error{query.lastError().text()};
+}
+
+std::vector<SqliteSession::Row> SqliteSession::loadUser(const QString &userId)
+{
+    std::vector<Row> rows;
+    m_selectUser.bindValue(0, userId);
+    run(m_selectUser);
+    while (m_selectUser.next()) {
+        Row row;
+        row.id = m_selectUser.value(0).toLongLong();
+        row.lease.streamId = idFromBytes(m_selectUser.value(1).toByteArray());
+        row.lease.userId = userId;
+        row.lease.videoId = m_selectUser.value(3).toString();
+        row.lease.deviceId = m_selectUser.value(4).toString();
+        row.lease.startedAtMs = m_selectUser.value(5).toLongLong();
+        row.lease.lastHeartbeatAtMs = m_selectUser.value(6).toLongLong();
+        row.lease.expiresAtMs = m_selectUser.value(7).toLongLong();
+        rows.push_back(std::move(row));
+    }
+    m_selectUser.finish();
+    return rows;
+}
+
+void SqliteSession::deleteLease(qint64 id)
+{
+    m_deleteLease.bindValue(0, id);
+    run(m_deleteLease);
+}
+
+void SqliteSession::remember(const Lease &lease, qint64 endedAtMs, bool evicted)
+{
+    m_insertTombstone.bindValue(0, idBytes(lease.streamId));
+    m_insertTombstone.bindValue(1, lease.userId);
+    m_insertTombstone.bindValue(2, endedAtMs);
+    m_insertTombstone.bindValue(3, evicted ? 1 : 0);
+    run(m_insertTombstone);
+    m_trimTombstones.bindValue(0, lease.userId);
+    m_trimTombstones.bindValue(1, lease.userId);
+    run(m_trimTombstones);
+}
+
+std::vector<SqliteSession::Row> SqliteSession::removeExpired(std::vector<Row> rows, qint64 nowMs,
+                                                             QList<Lease> &expired,
+                                                             qint64 &leaseDelta)
+{
+    std::vector<Row> active;
+    active.reserve(rows.size());
+    for (Row &row : rows) {
+        if (row.lease.isActiveAt(nowMs)) {
+            active.push_back(std::move(row));
+            continue;
+        }
+        deleteLease(row.id);
+        remember(row.lease, row.lease.expiresAtMs, false);
+        expired.append(row.lease);
+        --leaseDelta;
+    }
+    return active;
+}
+
+WatchResult SqliteSession::acquire(const AcquireRequest &request, qint64 &leaseDelta)
+{
+    WatchResult result;
+    result.limit = request.limit;
+    std::vector<Row> active =
+        removeExpired(loadUser(request.userId), request.nowMs, result.expired, leaseDelta);
+
+    const AdmissionPlan plan = planAdmission(
+        active, [&](const Row &row) { return row.lease.videoId == request.videoId; },
+        [](const Row &row) { return row.lease.startedAtMs; }, request.limit, request.atLimit);
+
+    switch (plan.kind) {
+    case AdmissionPlan::Kind::Reuse: {
+        Row &row = active[std::size_t(plan.reuseIndex)];
+        row.lease.lastHeartbeatAtMs = request.nowMs;
+        row.lease.expiresAtMs = leaseExpiry(request.nowMs, request.ttlMs);
+        m_updateExpiry.bindValue(0, row.lease.lastHeartbeatAtMs);
+        m_updateExpiry.bindValue(1, row.lease.expiresAtMs);
+        m_updateExpiry.bindValue(2, row.id);
+        run(m_updateExpiry);
+        result.outcome = WatchResult::Outcome::Reused;
+        result.lease = row.lease;
+        result.activeCount = int(active.size());
+        break;
+    }
+    case AdmissionPlan::Kind::Grant: {
+        for (int index : plan.evictIndexes) {
+            const Row &row = active[std::size_t(index)];
+            deleteLease(row.id);
+            remember(row.lease, request.nowMs, true);
+            result.evicted.append(row.lease);
+            --leaseDelta;
+        }
+        Lease lease;
+        lease.streamId = StreamId::generate();
+        lease.userId = request.userId;
+        lease.videoId = request.videoId;
+        lease.deviceId = request.deviceId;
+        lease.startedAtMs = request.nowMs;
+        lease.lastHeartbeatAtMs = request.nowMs;
+        lease.expiresAtMs = leaseExpiry(request.nowMs, request.ttlMs);
+        m_insertLease.bindValue(0, idBytes(lease.streamId));
+        m_insertLease.bindValue(1, lease.userId);
+        m_insertLease.bindValue(2, lease.videoId);
+        m_insertLease.bindValue(3, lease.deviceId);
+        m_insertLease.bindValue(4, lease.startedAtMs);
+        m_insertLease.bindValue(5, lease.lastHeartbeatAtMs);
+        m_insertLease.bindValue(6, lease.expiresAtMs);
+        run(m_insertLease);
+        ++leaseDelta;
+        result.outcome = WatchResult::Outcome::Granted;
+        result.lease = lease;
+        result.activeCount = int(active.size() - plan.evictIndexes.size()) + 1;
+        break;
+    }
+    case AdmissionPlan::Kind::Reject:
+        result.outcome = WatchResult::Outcome::Rejected;
+        result.activeCount = int(active.size());
+        for (const Row &row : active)
+            result.active.append(row.lease);
+        break;
+    }
+    return result;
+}
+
+HeartbeatResult SqliteSession::renew(const QString &userId, const StreamId &streamId, qint64 ttlMs,
+                                     qint64 nowMs, qint64 &leaseDelta)
+{
+    HeartbeatResult result;
+    std::vector<Row> active = removeExpired(loadUser(userId), nowMs, result.expired, leaseDelta);
+    for (Row &row : active) {
+        if (row.lease.streamId != streamId)
+            continue;
+        row.lease.lastHeartbeatAtMs = nowMs;
+        row.lease.expiresAtMs = leaseExpiry(nowMs, ttlMs);
+        m_updateExpiry.bindValue(0, row.lease.lastHeartbeatAtMs);
+        m_updateExpiry.bindValue(1, row.lease.expiresAtMs);
+        m_updateExpiry.bindValue(2, row.id);
+        run(m_updateExpiry);
+        result.outcome = HeartbeatResult::Outcome::Renewed;
+        result.lease = row.lease;
+        return result;
+    }
+    m_findTombstone.bindValue(0, idBytes(streamId));
+    m_findTombstone.bindValue(1, userId);
+    run(m_findTombstone);
+    if (m_findTombstone.next()) {
+        result.outcome = m_findTombstone.value(0).toInt() != 0 ? HeartbeatResult::Outcome::Evicted
+                                                               : HeartbeatResult::Outcome::Expired;
+    }
+    m_findTombstone.finish();
+    return result;
+}
+
+StopResult SqliteSession::release(const QString &userId, const StreamId &streamId, qint64 nowMs,
+                                  qint64 &leaseDelta)
+{
+    StopResult result;
+    const std::vector<Row> active =
+        removeExpired(loadUser(userId), nowMs, result.expired, leaseDelta);
+    for (const Row &row : active) {
+        if (row.lease.streamId != streamId)
+            continue;
+        deleteLease(row.id);
+        --leaseDelta;
+        result.outcome = StopResult::Outcome::Stopped;
+        result.lease = row.lease;
+        break;
+    }
+    return result;
+}
+
+ListResult SqliteSession::list(const QString &userId, qint64 nowMs, qint64 &leaseDelta)
+{
+    ListResult result;
+    const std::vector<Row> active =
+        removeExpired(loadUser(userId), nowMs, result.expired, leaseDelta);
+    for (const Row &row : active)
+        result.active.append(row.lease);
+    return result;
+}
+
+SweepResult SqliteSession::sweep(qint64 nowMs, int maxLeases, qint64 &leaseDelta)
+{
+    SweepResult result;
+    const int batch = std::max(0, maxLeases);
+    // One row more than the batch tells whether another call is needed.
+    m_selectExpired.bindValue(0, nowMs);
+    m_selectExpired.bindValue(1, batch + 1);
+    run(m_selectExpired);
+    std::vector<Row> rows;
+    while (m_selectExpired.next()) {
+        if (int(rows.size()) == batch) {
+            result.more = true;
+            break;
+        }
+        Row row;
+        row.id = m_selectExpired.value(0).toLongLong();
+        row.lease.streamId = idFromBytes(m_selectExpired.value(1).toByteArray());
+        row.lease.userId = m_selectExpired.value(2).toString();
+        row.lease.videoId = m_selectExpired.value(3).toString();
+        row.lease.deviceId = m_selectExpired.value(4).toString();
+        row.lease.startedAtMs = m_selectExpired.value(5).toLongLong();
+        row.lease.lastHeartbeatAtMs = m_selectExpired.value(6).toLongLong();
+        row.lease.expiresAtMs = m_selectExpired.value(7).toLongLong();
+        rows.push_back(std::move(row));
+    }
+    m_selectExpired.finish();
+    for (const Row &row : rows) {
+        deleteLease(row.id);
+        remember(row.lease, row.lease.expiresAtMs, false);
+        result.expired.append(row.lease);
+        --leaseDelta;
+    }
+    // Forgetting old tombstones is bounded too; what is left goes with the next sweep.
+    m_forgetTombstones.bindValue(0, nowMs - m_tombstoneRetentionMs);
+    m_forgetTombstones.bindValue(1, std::max(batch, 1));
+    run(m_forgetTombstones);
+    return result;
+}
+
+qint64 SqliteSession::countLeases()
+{
+    run(m_countLeases);
+    const qint64 count = m_countLeases.next() ? m_countLeases.value(0).toLongLong() : 0;
+    m_countLeases.finish();
+    return count;
+}
+
+} // namespace vs

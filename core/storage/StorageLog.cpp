@@ -1,0 +1,7 @@
+#include "StorageLog.h"
+
+namespace vs {
+
+Q_LOGGING_CATEGORY(vsStore, "vs.store")
+
+} // namespace vs

@@ -1,9 +1,96 @@
+// `videostreams serve`: the stream-limit HTTP service, headless.
+
 #include "Commands.h"
+
+#include "ApiServer.h"
+#include "PeriodicSweeper.h"
+#include "ServeOptions.h"
+#include "ServeSignalHandler.h"
+#include "ServeStoreFactory.h"
+#include "StreamLimiter.h"
+#include "SystemClock.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cstdio>
 
-int runServeCommand(const QStringList &)
+namespace {
+
+// --log-format json: every line on stderr is one JSON object. Request lines (vs.http) already
+// are; anything else (warnings, other categories) is wrapped.
+void jsonMessageHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    std::fputs("videostreams: this command is not built yet\n", stderr);
-    return 2;
+    if (context.category && qstrcmp(context.category, "vs.http") == 0 && type == QtInfoMsg) {
+        std::fprintf(stderr, "%s\n", qUtf8Printable(message));
+        return;
+    }
+    static const char *const levels[] = {"debug", "warning", "critical", "fatal", "info"};
+    const QJsonObject line{
+        {QStringLiteral("level"), QLatin1String(levels[qBound(0, int(type), 4)])},
+        {QStringLiteral("category"),
+         QString::fromLatin1(context.category ? context.category : "default")},
+        {QStringLiteral("message"), message},
+    };
+    std::fprintf(stderr, "%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
+}
+
+vs::Policy initialPolicy(const ServeOptions &options)
+{
+    vs::Policy policy;
+    if (options.limit)
+        policy.defaultLimit = *options.limit;
+    if (options.ttlSeconds)
+        policy.leaseTtlSeconds = *options.ttlSeconds;
+    if (options.atLimit)
+        policy.atLimit = *options.atLimit;
+    return policy;
+}
+
+} // namespace
+
+int runServeCommand(const QStringList &arguments)
+{
+    int exitCode = 0;
+    const std::optional<ServeOptions> options = ServeOptions::parse(arguments, exitCode);
+    if (!options)
+        return exitCode;
+
+    if (options->logFormat == vs::LogFormat::Json)
+        qInstallMessageHandler(jsonMessageHandler);
+
+    ServeSignalHandler signalHandler;
+    if (!signalHandler.install()) {
+        std::fputs("videostreams serve: cannot install the SIGINT/SIGTERM handlers\n", stderr);
+        return 1;
+    }
+    QObject::connect(&signalHandler, &ServeSignalHandler::stopRequested,
+                     QCoreApplication::instance(), [](int signalNumber) {
+                         qCInfo(vs::lcHttp, "signal %d received, stopping", signalNumber);
+                         QCoreApplication::quit();
+                     });
+
+    const std::unique_ptr<vs::LeaseStore> store = createLeaseStore(*options);
+    vs::SystemClock clock;
+    vs::StreamLimiter limiter(*store, clock, initialPolicy(*options));
+    vs::PeriodicSweeper sweeper(limiter, 1000);
+    vs::ApiServer server(limiter, options->logFormat);
+
+    QString error;
+    const quint16 port = server.listen(options->address, options->port, &error);
+    if (port == 0) {
+        std::fprintf(stderr, "videostreams serve: cannot listen on %s:%u: %s\n",
+                     qPrintable(options->host), unsigned(options->port), qPrintable(error));
+        return 1;
+    }
+    sweeper.start();
+
+    // Tools wait for exactly this line.
+    std::printf("listening on http://%s:%u\n", qPrintable(options->host), unsigned(port));
+    std::fflush(stdout);
+
+    const int result = QCoreApplication::exec();
+    sweeper.stop();
+    return result;
 }

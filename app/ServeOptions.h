@@ -1,0 +1,29 @@
+#pragma once
+
+#include "AtLimitBehaviour.h"
+#include "HttpLog.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// What `videostreams serve` was asked to do, parsed and checked.
+struct ServeOptions
+{
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    QString host = QStringLiteral("127.0.0.1"); // as the user wrote it, for the listening line
+    quint16 port = 8080;                        // 0: pick a free port
+    std::optional<int> limit;                   // unset: the policy default
+    std::optional<qint64> ttlSeconds;
+    std::optional<vs::AtLimitBehaviour> atLimit;
+    vs::LogFormat logFormat = vs::LogFormat::Text;
+
+    // Parses `arguments` (program name first). On --help prints usage and sets `exitCode` 0; on
+    // bad input prints the problem and sets `exitCode` 2; returns nullopt in both cases.
+    static std::optional<ServeOptions> parse(const QStringList &arguments, int &exitCode);
+
+    // "HOST:PORT" or "[IPv6]:PORT". Empty string on success, else what is wrong.
+    QString setListen(const QString &text);
+};

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "ApiController.h"
+#include "HttpLog.h"
+#include "HttpMetrics.h"
+#include "RouteTable.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QHttpServerResponder>
+#include <QPointer>
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+class QTcpServer;
+
+namespace vs {
+
+class StreamLimiter;
+
+// The VideoStreams HTTP API on Qt's HTTP parser. Routing lives in one RouteTable (registered in
+// registerRoutes), so unknown paths get a problem+json 404 and wrong methods a 405 with Allow.
+// Handlers may answer after handleRequest returned (asynchronous stores); responses on one
+// keep-alive connection still go out in request order. Every response carries X-Request-Id,
+// is counted in /metrics and logged as one line on vs.http.
+class ApiServer final : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    explicit ApiServer(StreamLimiter &limiter, LogFormat logFormat = LogFormat::Text,
+                       QObject *parent = nullptr);
+    ~ApiServer() override;
+
+    // Creates a QTcpServer, listens and binds it. Returns the port, 0 on failure (`error` says
+    // why).
+    quint16 listen(const QHostAddress &address, quint16 port, QString *error = nullptr);
+
+    HttpMetrics &metrics() { return *m_metrics; }
+    const RouteTable &routes() const { return m_routes; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct PendingResponse
+    {
+        quint64 sequence = 0;
+        QHttpServerResponder responder;
+        std::optional<ApiResponse> response;
+        QByteArray requestId;
+        QHttpServerRequest::Method method;
+        int routeIndex = -1;
+        qint64 startNs = 0;
+        bool closeAfter = false;
+    };
+    struct Connection
+    {
+        std::deque<PendingResponse> pending; // oldest request first
+        quint64 nextSequence = 0;
+    };
+
+    void registerRoutes();
+    void complete(QTcpSocket *socket, quint64 sequence, ApiResponse response);
+    void write(QTcpSocket *socket, PendingResponse &pending);
+    void logRequest(const PendingResponse &pending, int status, qint64 durationUs) const;
+
+    StreamLimiter &m_limiter;
+    const LogFormat m_logFormat;
+    RouteTable m_routes;
+    std::unique_ptr<HttpMetrics> m_metrics;
+    std::unique_ptr<ApiController> m_controller;
+    std::unordered_map<QTcpSocket *, Connection> m_connections;
+};
+
+} // namespace vs

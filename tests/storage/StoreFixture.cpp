@@ -1,6 +1,7 @@
 #include "StoreFixture.h"
 
 #include "MemoryLeaseStore.h"
+#include "RedisLeaseStore.h"
 #include "SqliteLeaseStore.h"
 
 StoreFixture::StoreFixture() = default;
@@ -10,7 +11,7 @@ QString StoreFixture::setUp()
 {
     if (!m_directory.isValid())
         return QStringLiteral("cannot create a temporary directory");
-    return {};
+    return m_redis.start();
 }
 
 std::unique_ptr<vs::LeaseStore> StoreFixture::create(const QString &backend, QString *error)
@@ -24,6 +25,17 @@ std::unique_ptr<vs::LeaseStore> StoreFixture::create(const QString &backend, QSt
             m_directory.filePath(QStringLiteral("leases-%1.db").arg(++m_sqliteFiles)), options);
         *error = opened.error;
         return std::move(opened.store);
+    }
+    if (backend == QLatin1String("redis")) {
+        if (!m_redis.command({QByteArrayLiteral("FLUSHALL")}).startsWith("+OK")) {
+            *error = QStringLiteral("the test redis-server does not answer");
+            return nullptr;
+        }
+        vs::RedisLeaseStore::Options options;
+        options.endpoint.port = m_redis.port();
+        options.tombstoneRetentionMs = tombstoneRetentionMs;
+        options.useCallerClockForTests = true;
+        return std::make_unique<vs::RedisLeaseStore>(options);
     }
     *error = QStringLiteral("unknown backend ") + backend;
     return nullptr;

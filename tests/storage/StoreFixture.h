@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LeaseStore.h"
+#include "RedisTestServer.h"
 
 #include <QString>
 #include <QTemporaryDir>
@@ -18,10 +19,12 @@ public:
 
     // Empty when ready; otherwise why the backend could not be started (a test failure).
     QString setUp();
+    RedisTestServer &redis() { return m_redis; }
     // Creates a fresh, empty store of `backend`: memory, sqlite or redis.
     std::unique_ptr<vs::LeaseStore> create(const QString &backend, QString *error);
 
 private:
     QTemporaryDir m_directory;
+    RedisTestServer m_redis;
     int m_sqliteFiles = 0;
 };

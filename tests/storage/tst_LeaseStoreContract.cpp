@@ -68,6 +68,7 @@ void tst_LeaseStoreContract::initTestCase_data()
     QTest::addColumn<QString>("backend");
     QTest::newRow("memory") << QStringLiteral("memory");
     QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("redis") << QStringLiteral("redis");
 }
 
 void tst_LeaseStoreContract::initTestCase()

@@ -1,0 +1,540 @@
+#include "RedisLeaseStore.h"
+
+#include "RedisAsyncConnection.h"
+#include "StorageLog.h"
+
+#include <QThread>
+
+#include <hiredis/hiredis.h>
+
+namespace vs {
+
+namespace {
+
+using Script = RedisScripts::Script;
+
+template<typename Result> Result unavailable(const QString &message)
+{
+    Result result;
+    result.outcome = Result::Outcome::StoreUnavailable;
+    result.failure.message = message;
+    return result;
+}
+
+QByteArray number(qint64 value)
+{
+    return QByteArray::number(value);
+}
+
+QByteArray latin1(const QString &id)
+{
+    return id.toLatin1(); // ids are validated ASCII
+}
+
+bool isArray(const redisReply *reply, std::size_t size)
+{
+    return reply && reply->type == REDIS_REPLY_ARRAY && reply->elements >= size;
+}
+
+QString text(const redisReply *reply)
+{
+    if (!reply || (reply->type != REDIS_REPLY_STRING && reply->type != REDIS_REPLY_STATUS &&
+                   reply->type != REDIS_REPLY_ERROR))
+        return {};
+    return QString::fromLatin1(reply->str, qsizetype(reply->len));
+}
+
+qint64 integer(const redisReply *reply)
+{
+    if (!reply)
+        return 0;
+    if (reply->type == REDIS_REPLY_INTEGER)
+        return reply->integer;
+    return QByteArray(reply->str, qsizetype(reply->len)).toLongLong();
+}
+
+// A lease as the scripts return it: {id, video, device, started, heartbeat, expires (-1 never)}.
+std::optional<Lease> toLease(const redisReply *reply, const QString &userId)
+{
+    if (!isArray(reply, 6))
+        return std::nullopt;
+    const auto id = StreamId::fromString(text(reply->element[0]));
+    if (!id)
+        return std::nullopt;
+    Lease lease;
+    lease.streamId = *id;
+    lease.userId = userId;
+    lease.videoId = text(reply->element[1]);
+    lease.deviceId = text(reply->element[2]);
+    lease.startedAtMs = integer(reply->element[3]);
+    lease.lastHeartbeatAtMs = integer(reply->element[4]);
+    const qint64 expires = integer(reply->element[5]);
+    lease.expiresAtMs = expires < 0 ? Lease::neverExpires : expires;
+    return lease;
+}
+
+bool toLeases(const redisReply *reply, const QString &userId, QList<Lease> &out)
+{
+    if (!reply || reply->type != REDIS_REPLY_ARRAY)
+        return false;
+    for (std::size_t i = 0; i < reply->elements; ++i) {
+        const auto lease = toLease(reply->element[i], userId);
+        if (!lease)
+            return false;
+        out.append(*lease);
+    }
+    return true;
+}
+
+const QString malformed = QStringLiteral("Redis store: unexpected reply from a script");
+
+WatchResult parseAcquire(const redisReply *reply, const QString &userId, qint64 &due, qint64 &delta,
+                         QString *error)
+{
+    WatchResult result;
+    if (!isArray(reply, 8)) {
+        *error = malformed;
+        return result;
+    }
+    const qint64 code = integer(reply->element[0]);
+    result.outcome = code == 0   ? WatchResult::Outcome::Granted
+                     : code == 1 ? WatchResult::Outcome::Reused
+                                 : WatchResult::Outcome::Rejected;
+    result.activeCount = int(integer(reply->element[1]));
+    due = integer(reply->element[2]);
+    if (code != 2) {
+        const auto lease = toLease(reply->element[3], userId);
+        if (!lease) {
+            *error = malformed;
+            return result;
+        }
+        result.lease = *lease;
+    }
+    if (!toLeases(reply->element[4], userId, result.evicted) ||
+        !toLeases(reply->element[5], userId, result.active) ||
+        !toLeases(reply->element[6], userId, result.expired))
+        *error = malformed;
+    delta = integer(reply->element[7]);
+    return result;
+}
+
+HeartbeatResult parseRenew(const redisReply *reply, const QString &userId, qint64 &due,
+                           qint64 &delta, QString *error)
+{
+    HeartbeatResult result;
+    if (!isArray(reply, 5)) {
+        *error = malformed;
+        return result;
+    }
+    switch (integer(reply->element[0])) {
+    case 0:
+        result.outcome = HeartbeatResult::Outcome::Renewed;
+        break;
+    case 2:
+        result.outcome = HeartbeatResult::Outcome::Expired;
+        break;
+    case 3:
+        result.outcome = HeartbeatResult::Outcome::Evicted;
+        break;
+    default:
+        result.outcome = HeartbeatResult::Outcome::Unknown;
+        break;
+    }
+    due = integer(reply->element[1]);
+    if (result.outcome == HeartbeatResult::Outcome::Renewed) {
+        const auto lease = toLease(reply->element[2], userId);
+        if (!lease)
+            *error = malformed;
+        else
+            result.lease = *lease;
+    }
+    if (!toLeases(reply->element[3], userId, result.expired))
+        *error = malformed;
+    delta = integer(reply->element[4]);
+    return result;
+}
+
+StopResult parseRelease(const redisReply *reply, const QString &userId, qint64 &due, qint64 &delta,
+                        QString *error)
+{
+    StopResult result;
+    if (!isArray(reply, 5)) {
+        *error = malformed;
+        return result;
+    }
+    const bool stopped = integer(reply->element[0]) == 0;
+    result.outcome = stopped ? StopResult::Outcome::Stopped : StopResult::Outcome::Unknown;
+    due = integer(reply->element[1]);
+    if (stopped) {
+        const auto lease = toLease(reply->element[2], userId);
+        if (!lease)
+            *error = malformed;
+        else
+            result.lease = *lease;
+    }
+    if (!toLeases(reply->element[3], userId, result.expired))
+        *error = malformed;
+    delta = integer(reply->element[4]);
+    return result;
+}
+
+ListResult parseList(const redisReply *reply, const QString &userId, qint64 &due, qint64 &delta,
+                     QString *error)
+{
+    ListResult result;
+    if (!isArray(reply, 4) || !toLeases(reply->element[0], userId, result.active) ||
+        !toLeases(reply->element[1], userId, result.expired)) {
+        *error = malformed;
+        return result;
+    }
+    due = integer(reply->element[2]);
+    delta = integer(reply->element[3]);
+    return result;
+}
+
+bool isNoScript(const redisReply *reply)
+{
+    return reply && reply->type == REDIS_REPLY_ERROR && reply->len >= 8 &&
+           qstrncmp(reply->str, "NOSCRIPT", 8) == 0;
+}
+
+} // namespace
+
+RedisLeaseStore::RedisLeaseStore(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_indexKey(QByteArrayLiteral("vs:{index}:due"))
+    , m_countKey(QByteArrayLiteral("vs:{index}:lease_count"))
+    , m_sync(options.endpoint)
+    , m_async(new RedisAsyncConnection(options.endpoint, this))
+{}
+
+RedisLeaseStore::~RedisLeaseStore() = default;
+
+bool RedisLeaseStore::onOwnerThread() const
+{
+    return QThread::currentThread() == thread();
+}
+
+QByteArrayList RedisLeaseStore::userKeys(const QString &userId) const
+{
+    // The braces make the user id the Cluster hash tag: one user's keys share a slot.
+    const QByteArray base = QByteArrayLiteral("vs:{") + latin1(userId) + QByteArrayLiteral("}:");
+    return {base + QByteArrayLiteral("leases"), base + QByteArrayLiteral("ended"),
+            base + QByteArrayLiteral("meta")};
+}
+
+QByteArray RedisLeaseStore::nowArgument(qint64 nowMs) const
+{
+    return m_options.useCallerClockForTests ? number(nowMs) : QByteArray();
+}
+
+RedisLeaseStore::Call RedisLeaseStore::acquireCall(const AcquireRequest &request,
+                                                   const StreamId &newId) const
+{
+    return Call{Script::Acquire,
+                userKeys(request.userId),
+                {nowArgument(request.nowMs), latin1(request.videoId), latin1(request.deviceId),
+                 number(request.limit), number(std::max<qint64>(0, request.ttlMs)),
+                 request.atLimit == AtLimitBehaviour::EvictOldest
+                     ? QByteArrayLiteral("evict_oldest")
+                     : QByteArrayLiteral("reject"),
+                 newId.toString().toLatin1(), number(m_options.tombstoneRetentionMs)}};
+}
+
+RedisLeaseStore::Call RedisLeaseStore::renewCall(const QString &userId, const StreamId &streamId,
+                                                 qint64 ttlMs, qint64 nowMs) const
+{
+    return Call{Script::Renew,
+                userKeys(userId),
+                {nowArgument(nowMs), streamId.toString().toLatin1(),
+                 number(std::max<qint64>(0, ttlMs)), number(m_options.tombstoneRetentionMs)}};
+}
+
+RedisLeaseStore::Call RedisLeaseStore::releaseCall(const QString &userId, const StreamId &streamId,
+                                                   qint64 nowMs) const
+{
+    return Call{Script::Release,
+                userKeys(userId),
+                {nowArgument(nowMs), streamId.toString().toLatin1(),
+                 number(m_options.tombstoneRetentionMs)}};
+}
+
+RedisLeaseStore::Call RedisLeaseStore::listCall(const QString &userId, qint64 nowMs) const
+{
+    return Call{Script::List,
+                userKeys(userId),
+                {nowArgument(nowMs), number(m_options.tombstoneRetentionMs)}};
+}
+
+QByteArrayList RedisLeaseStore::evalArguments(const Call &call, bool withSource)
+{
+    QByteArrayList arguments;
+    arguments.reserve(3 + call.keys.size() + call.arguments.size());
+    arguments << (withSource ? QByteArrayLiteral("EVAL") : QByteArrayLiteral("EVALSHA"))
+              << (withSource ? RedisScripts::source(call.script) : RedisScripts::sha1(call.script))
+              << number(call.keys.size());
+    arguments << call.keys << call.arguments;
+    return arguments;
+}
+
+RedisSyncConnection::Reply RedisLeaseStore::evalSync(const Call &call, QString *error)
+{
+    RedisSyncConnection::Reply reply = m_sync.command(evalArguments(call, false), error);
+    if (isNoScript(reply.get())) // first use on this server, or it restarted: send the source
+        reply = m_sync.command(evalArguments(call, true), error);
+    if (reply && reply->type == REDIS_REPLY_ERROR) {
+        *error = QStringLiteral("Redis %1 refused a script: %2")
+                     .arg(m_options.endpoint.displayName(), text(reply.get()));
+        reply.reset();
+    }
+    return reply;
+}
+
+void RedisLeaseStore::evalAsync(const Call &call, ReplyHandler handler)
+{
+    m_async->command(
+        evalArguments(call, false),
+        [this, call, handler = std::move(handler)](const redisReply *reply, const QString &error) {
+            if (isNoScript(reply)) {
+                m_async->command(evalArguments(call, true), handler);
+                return;
+            }
+            if (reply && reply->type == REDIS_REPLY_ERROR) {
+                handler(nullptr, QStringLiteral("Redis %1 refused a script: %2")
+                                     .arg(m_options.endpoint.displayName(), text(reply)));
+                return;
+            }
+            handler(reply, error);
+        });
+}
+
+QList<QByteArrayList> RedisLeaseStore::bookkeeping(const QString &userId, qint64 publishDue,
+                                                   qint64 leaseDelta) const
+{
+    // Outside the user's script because these keys are not in the user's Cluster slot. Neither
+    // decides anything: the index only tells sweeps whom to visit, the count feeds a gauge.
+    QList<QByteArrayList> commands;
+    if (publishDue >= 0)
+        commands.append(
+            {QByteArrayLiteral("ZADD"), m_indexKey, number(publishDue), latin1(userId)});
+    if (leaseDelta != 0)
+        commands.append({QByteArrayLiteral("INCRBY"), m_countKey, number(leaseDelta)});
+    return commands;
+}
+
+template<typename Result, typename Parser>
+Result RedisLeaseStore::runSync(const Call &call, const QString &userId, Parser parse)
+{
+    QString error;
+    const RedisSyncConnection::Reply reply = evalSync(call, &error);
+    if (!reply)
+        return unavailable<Result>(error);
+    qint64 due = -2;
+    qint64 delta = 0;
+    Result result = parse(reply.get(), userId, due, delta, &error);
+    if (!error.isEmpty())
+        return unavailable<Result>(error);
+    const QList<QByteArrayList> commands = bookkeeping(userId, due, delta);
+    if (!commands.isEmpty()) {
+        QString ignored; // the decision is made and durable in Redis; bookkeeping is best effort
+        m_sync.pipeline(std::vector<QByteArrayList>(commands.begin(), commands.end()), &ignored);
+    }
+    return result;
+}
+
+template<typename Result, typename Parser>
+void RedisLeaseStore::runAsync(const Call &call, const QString &userId, Parser parse,
+                               std::function<void(Result)> done)
+{
+    if (!onOwnerThread()) {
+        done(runSync<Result>(call, userId, parse));
+        return;
+    }
+    evalAsync(call, [this, userId, parse, done = std::move(done)](const redisReply *reply,
+                                                                  const QString &error) {
+        if (!reply) {
+            done(unavailable<Result>(error));
+            return;
+        }
+        qint64 due = -2;
+        qint64 delta = 0;
+        QString parseError;
+        Result result = parse(reply, userId, due, delta, &parseError);
+        if (!parseError.isEmpty()) {
+            done(unavailable<Result>(parseError));
+            return;
+        }
+        for (const QByteArrayList &command : bookkeeping(userId, due, delta))
+            m_async->command(command, [](const redisReply *, const QString &) {});
+        done(std::move(result));
+    });
+}
+
+WatchResult RedisLeaseStore::acquire(const AcquireRequest &request)
+{
+    WatchResult result = runSync<WatchResult>(acquireCall(request, StreamId::generate()),
+                                              request.userId, parseAcquire);
+    result.limit = request.limit;
+    return result;
+}
+
+void RedisLeaseStore::acquireAsync(const AcquireRequest &request,
+                                   std::function<void(WatchResult)> done)
+{
+    const int limit = request.limit;
+    runAsync<WatchResult>(acquireCall(request, StreamId::generate()), request.userId, parseAcquire,
+                          [limit, done = std::move(done)](WatchResult result) {
+                              result.limit = limit;
+                              done(std::move(result));
+                          });
+}
+
+HeartbeatResult RedisLeaseStore::renew(const QString &userId, const StreamId &streamId,
+                                       qint64 ttlMs, qint64 nowMs)
+{
+    return runSync<HeartbeatResult>(renewCall(userId, streamId, ttlMs, nowMs), userId, parseRenew);
+}
+
+void RedisLeaseStore::renewAsync(const QString &userId, const StreamId &streamId, qint64 ttlMs,
+                                 qint64 nowMs, std::function<void(HeartbeatResult)> done)
+{
+    runAsync<HeartbeatResult>(renewCall(userId, streamId, ttlMs, nowMs), userId, parseRenew,
+                              std::move(done));
+}
+
+StopResult RedisLeaseStore::release(const QString &userId, const StreamId &streamId, qint64 nowMs)
+{
+    return runSync<StopResult>(releaseCall(userId, streamId, nowMs), userId, parseRelease);
+}
+
+void RedisLeaseStore::releaseAsync(const QString &userId, const StreamId &streamId, qint64 nowMs,
+                                   std::function<void(StopResult)> done)
+{
+    runAsync<StopResult>(releaseCall(userId, streamId, nowMs), userId, parseRelease,
+                         std::move(done));
+}
+
+ListResult RedisLeaseStore::list(const QString &userId, qint64 nowMs)
+{
+    return runSync<ListResult>(listCall(userId, nowMs), userId, parseList);
+}
+
+void RedisLeaseStore::listAsync(const QString &userId, qint64 nowMs,
+                                std::function<void(ListResult)> done)
+{
+    runAsync<ListResult>(listCall(userId, nowMs), userId, parseList, std::move(done));
+}
+
+SweepResult RedisLeaseStore::sweep(qint64 nowMs, int maxLeases)
+{
+    SweepResult result;
+    if (maxLeases <= 0)
+        return result;
+    // 1. Who is due: users whose earliest expiry has passed (one script on the index).
+    QString error;
+    const RedisSyncConnection::Reply due = evalSync(
+        Call{Script::SweepDue, {m_indexKey}, {nowArgument(nowMs), number(maxLeases)}}, &error);
+    if (!due || !isArray(due.get(), 2) || due->element[1]->type != REDIS_REPLY_ARRAY) {
+        result.storeAvailable = false;
+        return result;
+    }
+    const QByteArray serverNow = QByteArray(due->element[0]->str, qsizetype(due->element[0]->len));
+    const redisReply *pairs = due->element[1];
+    const int users = int(pairs->elements / 2);
+    if (users == 0)
+        return result;
+    // Every user gets an equal share of the batch, so the total stays within maxLeases; a user
+    // with more expired leases than that stays due and is finished by the next sweep.
+    const int budget = std::max(1, maxLeases / users);
+
+    // 2. One script per user, pipelined: each removes that user's expired leases atomically.
+    std::vector<QByteArrayList> sweeps;
+    QStringList userIds;
+    QByteArrayList seenScores;
+    for (int i = 0; i < users; ++i) {
+        const QString userId = text(pairs->element[2 * i]);
+        userIds.append(userId);
+        seenScores.append(
+            QByteArray(pairs->element[2 * i + 1]->str, qsizetype(pairs->element[2 * i + 1]->len)));
+        sweeps.push_back(
+            evalArguments(Call{Script::SweepUser,
+                               userKeys(userId),
+                               {serverNow, number(m_options.tombstoneRetentionMs), number(budget)}},
+                          false));
+    }
+    std::vector<RedisSyncConnection::Reply> replies = m_sync.pipeline(sweeps, &error);
+    if (replies.size() != sweeps.size()) {
+        result.storeAvailable = false;
+        return result;
+    }
+
+    // 3. Update the index where no acquire changed it meanwhile, and the lease count.
+    std::vector<QByteArrayList> updates;
+    qint64 delta = 0;
+    for (int i = 0; i < users; ++i) {
+        RedisSyncConnection::Reply &reply = replies[std::size_t(i)];
+        if (isNoScript(reply.get())) {
+            reply =
+                evalSync(Call{Script::SweepUser,
+                              userKeys(userIds.at(i)),
+                              {serverNow, number(m_options.tombstoneRetentionMs), number(budget)}},
+                         &error);
+        }
+        if (!isArray(reply.get(), 4)) {
+            result.storeAvailable = reply != nullptr;
+            continue;
+        }
+        toLeases(reply->element[0], userIds.at(i), result.expired);
+        const qint64 next = integer(reply->element[1]);
+        if (integer(reply->element[2]) != 0)
+            result.more = true;
+        delta += integer(reply->element[3]);
+        updates.push_back(evalArguments(Call{Script::SweepIndexUpdate,
+                                             {m_indexKey},
+                                             {latin1(userIds.at(i)), seenScores.at(i),
+                                              next >= 0 ? number(next) : QByteArray()}},
+                                        false));
+    }
+    if (delta != 0)
+        updates.push_back({QByteArrayLiteral("INCRBY"), m_countKey, number(delta)});
+    replies = m_sync.pipeline(updates, &error);
+    for (std::size_t i = 0; i < replies.size() && i < updates.size(); ++i) {
+        if (isNoScript(replies[i].get())) {
+            QByteArrayList again = updates[i];
+            again[0] = QByteArrayLiteral("EVAL");
+            again[1] = RedisScripts::source(Script::SweepIndexUpdate);
+            m_sync.command(again, &error);
+        }
+    }
+    if (users == maxLeases)
+        result.more = true;
+    return result;
+}
+
+bool RedisLeaseStore::isReachable()
+{
+    if (onOwnerThread()) {
+        switch (m_async->state()) {
+        case RedisAsyncConnection::State::Connected:
+            return true;
+        case RedisAsyncConnection::State::Down:
+            return false;
+        case RedisAsyncConnection::State::Connecting:
+            break; // not decided yet: ask with the blocking connection
+        }
+    }
+    QString error;
+    const RedisSyncConnection::Reply reply = m_sync.command({QByteArrayLiteral("PING")}, &error);
+    return reply && reply->type != REDIS_REPLY_ERROR;
+}
+
+qint64 RedisLeaseStore::storedLeaseCount()
+{
+    QString error;
+    const RedisSyncConnection::Reply reply =
+        m_sync.command({QByteArrayLiteral("GET"), m_countKey}, &error);
+    return reply ? integer(reply.get()) : 0;
+}
+
+} // namespace vs

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "LeaseStore.h"
+#include "RedisEndpoint.h"
+#include "RedisScripts.h"
+#include "RedisSyncConnection.h"
+
+#include <QObject>
+
+#include <memory>
+
+struct redisReply;
+
+namespace vs {
+
+class RedisAsyncConnection;
+
+// Leases in Redis, shared by every instance that points at the same server, so many
+// `videostreams serve` processes enforce one limit together.
+//
+// Every decision is one Lua script (RedisScripts), run atomically by Redis against one user's
+// keys vs:{user}:leases / :ended / :meta. Time comes from the Redis server (TIME inside the
+// script): the nowMs callers pass is ignored, so instances with skewed clocks agree. Fail closed:
+// when Redis cannot be reached or answers too slowly, calls return StoreUnavailable with a
+// message and never grant.
+//
+// The *Async methods pipeline on one non-blocking connection driven by the event loop of the
+// thread that created the store; `done` runs there. Called from another thread they block like
+// the synchronous methods, which use a separate blocking connection with timeouts.
+class RedisLeaseStore final : public QObject, public LeaseStore
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        RedisEndpoint endpoint;
+        qint64 tombstoneRetentionMs = 15 * 60 * 1000;
+        // Tests only: use the nowMs passed in instead of the server's clock, so expiry can be
+        // tested exactly without sleeping. Never set in production: instances would disagree.
+        bool useCallerClockForTests = false;
+    };
+
+    explicit RedisLeaseStore(const Options &options, QObject *parent = nullptr);
+    ~RedisLeaseStore() override;
+
+    WatchResult acquire(const AcquireRequest &request) override;
+    HeartbeatResult renew(const QString &userId, const StreamId &streamId, qint64 ttlMs,
+                          qint64 nowMs) override;
+    StopResult release(const QString &userId, const StreamId &streamId, qint64 nowMs) override;
+    ListResult list(const QString &userId, qint64 nowMs) override;
+    SweepResult sweep(qint64 nowMs, int maxLeases) override;
+    bool isReachable() override;
+    qint64 storedLeaseCount() override;
+
+    void acquireAsync(const AcquireRequest &request,
+                      std::function<void(WatchResult)> done) override;
+    void renewAsync(const QString &userId, const StreamId &streamId, qint64 ttlMs, qint64 nowMs,
+                    std::function<void(HeartbeatResult)> done) override;
+    void releaseAsync(const QString &userId, const StreamId &streamId, qint64 nowMs,
+                      std::function<void(StopResult)> done) override;
+    void listAsync(const QString &userId, qint64 nowMs,
+                   std::function<void(ListResult)> done) override;
+
+    const RedisEndpoint &endpoint() const { return m_options.endpoint; }
+
+private:
+    // A script call: which script, its keys and arguments.
+    struct Call
+    {
+        RedisScripts::Script script;
+        QByteArrayList keys;
+        QByteArrayList arguments;
+    };
+    using ReplyHandler = std::function<void(const redisReply *reply, const QString &error)>;
+
+    QByteArrayList userKeys(const QString &userId) const;
+    QByteArray nowArgument(qint64 nowMs) const;
+    Call acquireCall(const AcquireRequest &request, const StreamId &newId) const;
+    Call renewCall(const QString &userId, const StreamId &streamId, qint64 ttlMs,
+                   qint64 nowMs) const;
+    Call releaseCall(const QString &userId, const StreamId &streamId, qint64 nowMs) const;
+    Call listCall(const QString &userId, qint64 nowMs) const;
+
+    RedisSyncConnection::Reply evalSync(const Call &call, QString *error);
+    void evalAsync(const Call &call, ReplyHandler handler);
+    // After a user script: index the user for sweeping (publishDue >= 0) and count leases.
+    QList<QByteArrayList> bookkeeping(const QString &userId, qint64 publishDue,
+                                      qint64 leaseDelta) const;
+    template<typename Result, typename Parser>
+    Result runSync(const Call &call, const QString &userId, Parser parse);
+    template<typename Result, typename Parser>
+    void runAsync(const Call &call, const QString &userId, Parser parse,
+                  std::function<void(Result)> done);
+    bool onOwnerThread() const;
+
+    static QByteArrayList evalArguments(const Call &call, bool withSource);
+
+    const Options m_options;
+    const QByteArray m_indexKey;
+    const QByteArray m_countKey;
+    RedisSyncConnection m_sync;
+    RedisAsyncConnection *m_async = nullptr;
+};
+
+} // namespace vs

@@ -2,14 +2,26 @@
 
 #include <QByteArrayView>
 
+#include <array>
+
 namespace vs {
 
 namespace {
 
+// A table rather than a chain of comparisons: it is checked for every character of every id.
+constexpr std::array<bool, 128> allowedAscii = [] {
+    std::array<bool, 128> allowed{};
+    for (char16_t c = 0; c < 128; ++c) {
+        allowed[c] = (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') ||
+                     (c >= u'0' && c <= u'9') || c == u'.' || c == u'_' || c == u'~' || c == u':' ||
+                     c == u'@' || c == u'+' || c == u'-';
+    }
+    return allowed;
+}();
+
 constexpr bool isAllowed(char16_t c)
 {
-    return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') ||
-           c == u'.' || c == u'_' || c == u'~' || c == u':' || c == u'@' || c == u'+' || c == u'-';
+    return c < 128 && allowedAscii[c];
 }
 
 } // namespace

@@ -9,11 +9,33 @@ namespace vs {
 
 namespace {
 
-std::string toKey(const QString &id)
+// An id narrowed to ASCII bytes on the stack: the hot path looks users up without allocating.
+// Ids arrive validated (IdRules: at most 128 ASCII characters); anything longer or wider still
+// works, through the heap and with the same mapping as QString::toLatin1.
+class AsciiId
 {
-    // Ids are validated ASCII, so Latin-1 is exact and cheaper than UTF-8.
-    return id.toLatin1().toStdString();
-}
+public:
+    explicit AsciiId(const QString &id)
+    {
+        const qsizetype size = id.size();
+        char *out = m_buffer.data();
+        if (size > qsizetype(m_buffer.size())) {
+            m_heap = id.toLatin1().toStdString();
+            m_view = m_heap;
+            return;
+        }
+        const QChar *in = id.constData();
+        for (qsizetype i = 0; i < size; ++i)
+            out[i] = in[i].toLatin1();
+        m_view = std::string_view(out, std::size_t(size));
+    }
+    std::string_view view() const { return m_view; }
+
+private:
+    std::array<char, 128> m_buffer;
+    std::string m_heap;
+    std::string_view m_view;
+};
 
 } // namespace
 
@@ -23,11 +45,16 @@ MemoryLeaseStore::MemoryLeaseStore(qint64 tombstoneRetentionMs)
 
 MemoryLeaseStore::~MemoryLeaseStore() = default;
 
-MemoryLeaseStore::Stripe &MemoryLeaseStore::stripeFor(const std::string &userKey)
+std::size_t MemoryLeaseStore::hashOf(std::string_view text)
 {
-    // Mix the high bits in: std::hash of a string is good, but the low bits alone pick the stripe.
-    const std::size_t hash = std::hash<std::string>{}(userKey);
-    return m_stripes[(hash ^ (hash >> 17)) % stripeCount];
+    return std::hash<std::string_view>{}(text);
+}
+
+MemoryLeaseStore::Stripe &MemoryLeaseStore::stripeFor(const HashedKey &userKey)
+{
+    // The map inside a stripe uses the low bits of the same hash (modulo its bucket count), so
+    // the stripe is picked from high bits to keep the two independent.
+    return m_stripes[(userKey.hash >> 48) % stripeCount];
 }
 
 Lease MemoryLeaseStore::toLease(const StoredLease &stored, const QString &userId)
@@ -91,19 +118,22 @@ WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
 {
     WatchResult result;
     result.limit = request.limit;
-    const std::string userKey = toKey(request.userId);
-    const std::string videoKey = toKey(request.videoId);
+    const AsciiId user(request.userId);
+    const AsciiId video(request.videoId);
+    const HashedKey userKey{user.view(), hashOf(user.view())};
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);
-    const auto [it, inserted] = stripe.users.try_emplace(userKey);
+    auto it = stripe.users.find(userKey);
+    if (it == stripe.users.end())
+        it = stripe.users.emplace(std::string(userKey.text), UserEntry()).first;
+    else
+        removeExpired(it->second, request.userId, request.nowMs, result.expired);
     UserEntry &entry = it->second;
-    if (!inserted)
-        removeExpired(entry, request.userId, request.nowMs, result.expired);
 
     auto &leases = entry.leases;
     const AdmissionPlan plan = planAdmission(
-        leases, [&](const StoredLease &l) { return l.videoId == videoKey; },
+        leases, [&](const StoredLease &l) { return l.videoId == video.view(); },
         [](const StoredLease &l) { return l.startedAtMs; }, request.limit, request.atLimit);
 
     switch (plan.kind) {
@@ -112,7 +142,16 @@ WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
         lease.lastHeartbeatAtMs = request.nowMs;
         lease.expiresAtMs = leaseExpiry(request.nowMs, request.ttlMs);
         result.outcome = WatchResult::Outcome::Reused;
-        result.lease = toLease(lease, request.userId);
+        // The request's strings already hold the same ids: share them instead of converting.
+        result.lease = Lease{lease.streamId,
+                             request.userId,
+                             request.videoId,
+                             AsciiId(request.deviceId).view() == lease.deviceId
+                                 ? request.deviceId
+                                 : QString::fromLatin1(lease.deviceId),
+                             lease.startedAtMs,
+                             lease.lastHeartbeatAtMs,
+                             lease.expiresAtMs};
         break;
     }
     case AdmissionPlan::Kind::Grant: {
@@ -131,17 +170,19 @@ WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
             leases.resize(kept);
             m_leaseCount.fetch_sub(qint64(plan.evictIndexes.size()), std::memory_order_relaxed);
         }
-        StoredLease lease;
+        StoredLease &lease = leases.emplace_back();
         lease.streamId = StreamId::generate();
-        lease.videoId = videoKey;
-        lease.deviceId = toKey(request.deviceId);
+        lease.videoId = video.view();
+        if (!request.deviceId.isEmpty())
+            lease.deviceId = AsciiId(request.deviceId).view();
         lease.startedAtMs = request.nowMs;
         lease.lastHeartbeatAtMs = request.nowMs;
         lease.expiresAtMs = leaseExpiry(request.nowMs, request.ttlMs);
-        leases.push_back(std::move(lease));
         m_leaseCount.fetch_add(1, std::memory_order_relaxed);
         result.outcome = WatchResult::Outcome::Granted;
-        result.lease = toLease(leases.back(), request.userId);
+        result.lease =
+            Lease{lease.streamId,    request.userId,          request.videoId,  request.deviceId,
+                  lease.startedAtMs, lease.lastHeartbeatAtMs, lease.expiresAtMs};
         break;
     }
     case AdmissionPlan::Kind::Reject:
@@ -159,7 +200,8 @@ HeartbeatResult MemoryLeaseStore::renew(const QString &userId, const StreamId &s
                                         qint64 ttlMs, qint64 nowMs)
 {
     HeartbeatResult result;
-    const std::string userKey = toKey(userId);
+    const AsciiId user(userId);
+    const HashedKey userKey{user.view(), hashOf(user.view())};
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);
@@ -194,7 +236,8 @@ HeartbeatResult MemoryLeaseStore::renew(const QString &userId, const StreamId &s
 StopResult MemoryLeaseStore::release(const QString &userId, const StreamId &streamId, qint64 nowMs)
 {
     StopResult result;
-    const std::string userKey = toKey(userId);
+    const AsciiId user(userId);
+    const HashedKey userKey{user.view(), hashOf(user.view())};
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);
@@ -219,7 +262,8 @@ StopResult MemoryLeaseStore::release(const QString &userId, const StreamId &stre
 ListResult MemoryLeaseStore::list(const QString &userId, qint64 nowMs)
 {
     ListResult result;
-    const std::string userKey = toKey(userId);
+    const AsciiId user(userId);
+    const HashedKey userKey{user.view(), hashOf(user.view())};
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);

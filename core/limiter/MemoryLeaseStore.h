@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -57,7 +58,27 @@ private:
         std::vector<StoredLease> leases; // in grant order, so the oldest comes first
         std::unique_ptr<std::vector<Tombstone>> tombstones; // rarely needed: kept out of line
     };
-    using UserMap = std::unordered_map<std::string, UserEntry>;
+    // A user id as ASCII bytes with its hash computed once: it picks the stripe and finds the
+    // entry without building a std::string (see UserKey in the .cpp).
+    struct HashedKey
+    {
+        std::string_view text;
+        std::size_t hash = 0;
+    };
+    struct KeyHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(const std::string &key) const { return hashOf(key); }
+        std::size_t operator()(const HashedKey &key) const { return key.hash; }
+    };
+    struct KeyEqual
+    {
+        using is_transparent = void;
+        bool operator()(const std::string &a, const std::string &b) const { return a == b; }
+        bool operator()(const HashedKey &a, const std::string &b) const { return a.text == b; }
+        bool operator()(const std::string &a, const HashedKey &b) const { return a == b.text; }
+    };
+    using UserMap = std::unordered_map<std::string, UserEntry, KeyHash, KeyEqual>;
     struct alignas(64) Stripe
     {
         std::mutex mutex;
@@ -65,7 +86,8 @@ private:
     };
     static constexpr std::size_t stripeCount = 256;
 
-    Stripe &stripeFor(const std::string &userKey);
+    static std::size_t hashOf(std::string_view text);
+    Stripe &stripeFor(const HashedKey &userKey);
     // Moves the entry's leases that expired by nowMs into `expired`, remembering them.
     void removeExpired(UserEntry &entry, const QString &userId, qint64 nowMs,
                        QList<Lease> &expired);

@@ -1,9 +1,9 @@
 #include "StreamId.h"
 
-#include <QByteArray>
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <array>
 
 namespace vs {
 
@@ -16,6 +16,23 @@ struct RandomBuffer
     std::array<quint32, 1024> words{};
     std::size_t usedBytes = sizeof(words);
 };
+
+constexpr char base64UrlAlphabet[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+// A table rather than comparisons: the characters of a random id defeat branch prediction.
+constexpr std::array<std::int8_t, 128> base64UrlValues = [] {
+    std::array<std::int8_t, 128> values{};
+    values.fill(-1);
+    for (int i = 0; i < 64; ++i)
+        values[std::size_t(base64UrlAlphabet[i])] = std::int8_t(i);
+    return values;
+}();
+
+inline int base64UrlValue(char16_t c)
+{
+    return c < 128 ? base64UrlValues[c] : -1;
+}
 
 } // namespace
 
@@ -35,27 +52,28 @@ StreamId StreamId::generate()
 
 std::optional<StreamId> StreamId::fromString(QStringView text)
 {
+    // Decoded by hand: heartbeats and stops parse an id on every call, and this path must not
+    // allocate.
     if (text.size() != textLength)
         return std::nullopt;
-    QByteArray encoded;
-    encoded.reserve(textLength);
-    for (QChar c : text) {
-        const char16_t u = c.unicode();
-        const bool allowed = (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') ||
-                             (u >= u'0' && u <= u'9') || u == u'-' || u == u'_';
-        if (!allowed)
-            return std::nullopt;
-        encoded.append(char(u));
-    }
-    const auto decoded = QByteArray::fromBase64Encoding(
-        encoded, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || decoded.decoded.size() != byteCount)
-        return std::nullopt;
     StreamId id;
-    std::copy_n(reinterpret_cast<const std::uint8_t *>(decoded.decoded.constData()), byteCount,
-                id.m_bytes.begin());
-    // Reject non-canonical spellings (unused low bits set) so one id has exactly one text form.
-    if (id.toString() != text)
+    quint32 buffer = 0;
+    int bits = 0;
+    std::size_t out = 0;
+    for (QChar c : text) {
+        const int value = base64UrlValue(c.unicode());
+        if (value < 0)
+            return std::nullopt;
+        buffer = (buffer << 6) | quint32(value);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            id.m_bytes[out++] = std::uint8_t(buffer >> bits);
+        }
+    }
+    // 22 characters carry 132 bits; the 4 beyond the 128 must be zero, so that one id has
+    // exactly one text form.
+    if ((buffer & ((1u << bits) - 1)) != 0)
         return std::nullopt;
     return id;
 }
@@ -69,9 +87,20 @@ StreamId StreamId::fromBytes(const std::array<std::uint8_t, byteCount> &bytes)
 
 QString StreamId::toString() const
 {
-    const QByteArray raw(reinterpret_cast<const char *>(m_bytes.data()), byteCount);
-    return QString::fromLatin1(
-        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    QString text(textLength, Qt::Uninitialized);
+    QChar *out = text.data();
+    quint32 buffer = 0;
+    int bits = 0;
+    for (std::uint8_t byte : m_bytes) {
+        buffer = (buffer << 8) | byte;
+        bits += 8;
+        while (bits >= 6) {
+            bits -= 6;
+            *out++ = QLatin1Char(base64UrlAlphabet[(buffer >> bits) & 0x3f]);
+        }
+    }
+    *out = QLatin1Char(base64UrlAlphabet[(buffer << (6 - bits)) & 0x3f]);
+    return text;
 }
 
 bool StreamId::isNull() const

@@ -19,13 +19,71 @@ template<typename Result> std::optional<Result> invalidUser(const QString &userI
     return result;
 }
 
+std::atomic<quint64> nextStateVersion{1};
+
+// Loading a std::atomic<std::shared_ptr> takes an internal lock and bumps a reference count, both
+// on cache lines every thread writes: on the hot path that costs more than the decision. Each
+// thread instead keeps the snapshot it used last and only reloads it when the limiter's version
+// number (read-mostly, so it stays in every core's cache) says a newer one was published.
+struct StateCache
+{
+    quint64 version = 0;
+    std::shared_ptr<const void> state;
+    int depth = 0; // calls in progress on this thread (an observer may call back in)
+};
+thread_local StateCache stateCache;
+
 } // namespace
+
+// The snapshot for one synchronous call. While any call on this thread uses the cached
+// snapshot, a nested call (from an observer) never replaces it: it holds its own reference
+// instead, so the outer call's snapshot stays alive.
+class StreamLimiter::CurrentState
+{
+public:
+    explicit CurrentState(const StreamLimiter &limiter)
+    {
+        StateCache &cache = stateCache;
+        const quint64 version = limiter.m_version.load(std::memory_order_acquire);
+        if (cache.version != version || !cache.state) {
+            if (cache.depth > 0) {
+                m_held = limiter.state();
+                m_state = m_held.get();
+                return;
+            }
+            std::shared_ptr<const State> latest = limiter.state();
+            cache.version = latest->version;
+            cache.state = std::move(latest);
+        }
+        m_state = static_cast<const State *>(cache.state.get());
+        m_cached = true;
+        ++cache.depth;
+    }
+    ~CurrentState()
+    {
+        if (m_cached)
+            --stateCache.depth;
+    }
+    CurrentState(const CurrentState &) = delete;
+    CurrentState &operator=(const CurrentState &) = delete;
+
+    const State &operator*() const { return *m_state; }
+    const State *operator->() const { return m_state; }
+
+private:
+    const State *m_state = nullptr;
+    std::shared_ptr<const State> m_held;
+    bool m_cached = false;
+};
 
 StreamLimiter::StreamLimiter(LeaseStore &store, const Clock &clock, const Policy &policy)
     : m_store(store)
     , m_clock(clock)
-    , m_state(std::make_shared<const State>(State{policy, {}}))
-{}
+{
+    const quint64 version = nextStateVersion.fetch_add(1, std::memory_order_relaxed);
+    m_state.store(std::make_shared<const State>(State{policy, {}, version}));
+    m_version.store(version, std::memory_order_release);
+}
 
 StreamLimiter::~StreamLimiter() = default;
 
@@ -39,7 +97,12 @@ void StreamLimiter::updateState(const std::function<void(State &)> &change)
     QMutexLocker locker(&m_stateWriteMutex);
     auto next = std::make_shared<State>(*state());
     change(*next);
+    next->version = nextStateVersion.fetch_add(1, std::memory_order_relaxed);
+    const quint64 version = next->version;
     m_state.store(std::move(next), std::memory_order_release);
+    // Published after the snapshot: a reader that sees this version finds that snapshot or a
+    // newer one.
+    m_version.store(version, std::memory_order_release);
 }
 
 Policy StreamLimiter::policy() const
@@ -160,7 +223,7 @@ WatchResult StreamLimiter::watch(const WatchRequest &request)
 {
     if (auto invalid = validate(request))
         return *invalid;
-    const auto current = state();
+    const CurrentState current(*this);
     const Policy &policy = current->policy;
     const int limit = policy.limitFor(request.userId, request.plan);
     const qint64 nowMs = m_clock.nowMs();
@@ -205,7 +268,7 @@ HeartbeatResult StreamLimiter::heartbeat(const QString &userId, const QString &s
     const auto id = StreamId::fromString(streamId);
     if (!id)
         return HeartbeatResult{}; // no stream can have a malformed id: unknown
-    const auto current = state();
+    const CurrentState current(*this);
     const qint64 nowMs = m_clock.nowMs();
     HeartbeatResult result = m_store.renew(userId, *id, current->policy.leaseTtlMs(), nowMs);
     finishHeartbeat(result, *current, nowMs);
@@ -247,7 +310,7 @@ StopResult StreamLimiter::stop(const QString &userId, const QString &streamId)
     const auto id = StreamId::fromString(streamId);
     if (!id)
         return StopResult{};
-    const auto current = state();
+    const CurrentState current(*this);
     const qint64 nowMs = m_clock.nowMs();
     StopResult result = m_store.release(userId, *id, nowMs);
     finishStop(result, *current, nowMs);
@@ -279,7 +342,7 @@ ListResult StreamLimiter::list(const QString &userId, const QString &plan)
 {
     if (auto invalid = invalidUser<ListResult>(userId))
         return *invalid;
-    const auto current = state();
+    const CurrentState current(*this);
     ListResult result = m_store.list(userId, m_clock.nowMs());
     result.limit = current->policy.limitFor(userId, plan);
     reportExpired(result.expired, *current);
@@ -304,7 +367,7 @@ void StreamLimiter::listAsync(const QString &userId, const QString &plan,
 
 int StreamLimiter::sweep(int maxLeases)
 {
-    const auto current = state();
+    const CurrentState current(*this);
     const SweepResult result = m_store.sweep(m_clock.nowMs(), maxLeases);
     reportExpired(result.expired, *current);
     return int(result.expired.size());

@@ -68,12 +68,15 @@ public:
 
 private:
     // Policy and observers together, swapped as one immutable snapshot so the hot path takes no
-    // lock.
+    // lock. `version` is unique across all limiters of the process (see CurrentState).
     struct State
     {
         Policy policy;
         std::vector<LimiterObserver *> observers;
+        quint64 version = 0;
     };
+    // The snapshot for one synchronous call, read through a per-thread cache (StreamLimiter.cpp).
+    class CurrentState;
     std::shared_ptr<const State> state() const;
     void updateState(const std::function<void(State &)> &change);
 
@@ -89,6 +92,7 @@ private:
     LeaseStore &m_store;
     const Clock &m_clock;
     std::atomic<std::shared_ptr<const State>> m_state;
+    std::atomic<quint64> m_version{0}; // m_state's version, readable without touching m_state
     QMutex m_stateWriteMutex; // serialises writers only; readers load m_state without locking
 };
 

@@ -1,0 +1,487 @@
+// Core decisions per second and memory per active stream, next to a naive baseline measured in
+// the same process. Usage (all optional):
+//   bench_limiter [--users 10000,1000000] [--threads 1,2] [--seconds 2] [--runs 3]
+//                 [--ids short|uuid] [--memory-streams 1000000] [--no-throughput] [--no-memory]
+//                 [--at-limit reject|evict_oldest]
+//
+// Workload per decision, per thread, users split between threads and picked uniformly:
+//   40% watch(user, one of 1000 videos), 45% heartbeat(user, one of the user's known streams),
+//   15% stop(user, one of the user's known streams); a heartbeat or stop for a user with no
+//   known stream becomes a watch. Limit 3, TTL 90 s, system clock, no observers. Every user
+//   holds one stream before timing starts. The realised mix is printed with the results.
+
+#include "MemoryLeaseStore.h"
+#include "NaiveLimiter.h"
+#include "StreamLimiter.h"
+#include "SystemClock.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QStringList>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <barrier>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <malloc.h>
+#include <memory>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+constexpr int videoCount = 1000;
+constexpr int slotsPerUser = 3;
+
+struct Options
+{
+    std::vector<int> users{10'000, 1'000'000};
+    std::vector<int> threads{1, 2};
+    double seconds = 2.0;
+    int runs = 3;
+    bool uuidIds = false;
+    int memoryStreams = 1'000'000;
+    bool throughput = true;
+    bool memory = true;
+    vs::AtLimitBehaviour atLimit = vs::AtLimitBehaviour::Reject;
+};
+
+// xorshift64*: cheap, and each thread gets its own sequence.
+struct Random
+{
+    quint64 state;
+    quint32 next()
+    {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        return quint32((state * 0x2545F4914F6CDD1DULL) >> 32);
+    }
+    quint32 below(quint32 n) { return quint32((quint64(next()) * n) >> 32); }
+};
+
+QString makeId(const char *prefix, quint64 index, bool uuid)
+{
+    if (!uuid)
+        return QString::fromLatin1(prefix) + QString::number(index).rightJustified(7, u'0');
+    // A deterministic UUID-shaped id (36 characters), like the original service's ids.
+    const quint64 mixed = index * 0x9E3779B97F4A7C15ULL;
+    return QStringLiteral("%1-%2-4%3-8%4-%5")
+        .arg(quint32(mixed >> 32), 8, 16, QLatin1Char('0'))
+        .arg(quint32(mixed >> 16) & 0xffff, 4, 16, QLatin1Char('0'))
+        .arg(quint32(mixed) & 0xfff, 3, 16, QLatin1Char('0'))
+        .arg(quint32(index >> 7) & 0xfff, 3, 16, QLatin1Char('0'))
+        .arg(index, 12, 16, QLatin1Char('0'));
+}
+
+struct Ids
+{
+    std::vector<QString> users;
+    std::vector<QString> videos;
+};
+
+Ids makeIds(int users, bool uuid)
+{
+    Ids ids;
+    ids.users.reserve(std::size_t(users));
+    for (int i = 0; i < users; ++i)
+        ids.users.push_back(makeId("u", quint64(i), uuid));
+    for (int i = 0; i < videoCount; ++i)
+        ids.videos.push_back(makeId("tt", quint64(i) + 1'000'000'000ULL, uuid));
+    return ids;
+}
+
+// What one implementation must offer the driver.
+struct Decisions
+{
+    virtual ~Decisions() = default;
+    virtual QString watch(const QString &user, const QString &video) = 0; // granted id or empty
+    virtual void heartbeat(const QString &user, const QString &stream) = 0;
+    virtual void stop(const QString &user, const QString &stream) = 0;
+};
+
+struct LimiterDecisions final : Decisions
+{
+    explicit LimiterDecisions(vs::AtLimitBehaviour atLimit)
+        : limiter(store, clock, [&] {
+            vs::Policy policy;
+            policy.atLimit = atLimit;
+            return policy;
+        }())
+    {}
+    QString watch(const QString &user, const QString &video) override
+    {
+        const vs::WatchResult result = limiter.watch({user, video, {}, {}});
+        return result.outcome == vs::WatchResult::Outcome::Granted
+                   ? result.lease.streamId.toString()
+                   : QString();
+    }
+    void heartbeat(const QString &user, const QString &stream) override
+    {
+        limiter.heartbeat(user, stream);
+    }
+    void stop(const QString &user, const QString &stream) override { limiter.stop(user, stream); }
+
+    vs::SystemClock clock;
+    vs::MemoryLeaseStore store;
+    vs::StreamLimiter limiter;
+};
+
+struct NaiveDecisions final : Decisions
+{
+    QString watch(const QString &user, const QString &video) override
+    {
+        NaiveLimiter::Result result = naive.watch(user, video, QDateTime::currentMSecsSinceEpoch());
+        return result.outcome == NaiveLimiter::Outcome::Granted ? std::move(result.streamId)
+                                                                : QString();
+    }
+    void heartbeat(const QString &user, const QString &stream) override
+    {
+        naive.heartbeat(user, stream, QDateTime::currentMSecsSinceEpoch());
+    }
+    void stop(const QString &user, const QString &stream) override
+    {
+        naive.stop(user, stream, QDateTime::currentMSecsSinceEpoch());
+    }
+
+    NaiveLimiter naive{3, 90'000};
+};
+
+struct Mix
+{
+    quint64 watches = 0;
+    quint64 heartbeats = 0;
+    quint64 stops = 0;
+    quint64 total() const { return watches + heartbeats + stops; }
+};
+
+// The driver's memory: each user's id and the streams it knows the user holds, packed in one
+// record so that the driver itself touches about one cache line per decision (a vector of
+// QStrings would add misses that the baseline and the limiter pay alike, hiding the difference).
+// Each user belongs to one thread.
+struct DriverUser
+{
+    std::array<char, 36> id{};
+    quint8 idLength = 0;
+    quint8 heldMask = 0; // bit i: held[i] is a stream id
+    std::array<std::array<char, vs::StreamId::textLength>, slotsPerUser> held{};
+
+    QString userId() const { return QString::fromLatin1(id.data(), idLength); }
+    QString stream(quint32 slot) const
+    {
+        return QString::fromLatin1(held[slot].data(), vs::StreamId::textLength);
+    }
+    void keep(quint32 slot, const QString &streamId)
+    {
+        for (int i = 0; i < vs::StreamId::textLength; ++i)
+            held[slot][std::size_t(i)] = char(streamId.at(i).unicode());
+        heldMask |= quint8(1u << slot);
+    }
+};
+using HeldStreams = std::vector<DriverUser>;
+
+HeldStreams makeDriverUsers(const Ids &ids)
+{
+    HeldStreams users(ids.users.size());
+    for (std::size_t i = 0; i < users.size(); ++i) {
+        const QByteArray id = ids.users[i].toLatin1();
+        std::copy_n(id.constData(), id.size(), users[i].id.begin());
+        users[i].idLength = quint8(id.size());
+    }
+    return users;
+}
+
+void decide(Decisions &decisions, const Ids &ids, HeldStreams &held, int user, Random &random,
+            Mix &mix)
+{
+    const quint32 dice = random.below(100);
+    DriverUser &driver = held[std::size_t(user)];
+    const quint32 slot = random.below(slotsPerUser);
+    const QString userId = driver.userId();
+    if (dice >= 40 && (driver.heldMask & (1u << slot))) {
+        if (dice < 85) {
+            decisions.heartbeat(userId, driver.stream(slot));
+            ++mix.heartbeats;
+        } else {
+            decisions.stop(userId, driver.stream(slot));
+            driver.heldMask &= quint8(~(1u << slot));
+            ++mix.stops;
+        }
+        return;
+    }
+    const QString granted = decisions.watch(userId, ids.videos[random.below(videoCount)]);
+    ++mix.watches;
+    if (granted.isEmpty())
+        return;
+    for (quint32 free = 0; free < slotsPerUser; ++free) {
+        if (!(driver.heldMask & (1u << free))) {
+            driver.keep(free, granted);
+            return;
+        }
+    }
+    driver.keep(slot, granted); // the driver lost track of one (it was evicted): forget it
+}
+
+struct RunResult
+{
+    double decisionsPerSecond = 0;    // wall clock, all threads together
+    double decisionsPerCpuSecond = 0; // per second of CPU the threads actually got
+    Mix mix;
+};
+
+double threadCpuSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+
+RunResult timedRun(Decisions &decisions, const Ids &ids, HeldStreams &held, int users, int threads,
+                   double seconds, quint64 seed)
+{
+    std::atomic<bool> stop{false};
+    std::vector<Mix> mixes(static_cast<std::size_t>(threads));
+    std::vector<double> cpuSeconds(static_cast<std::size_t>(threads));
+    std::barrier start(threads + 1);
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) {
+        pool.emplace_back([&, t] {
+            Random random{seed * 7919 + quint64(t) + 1};
+            const int own = (users - t + threads - 1) / threads; // users t, t+T, t+2T, ...
+            Mix mix;
+            start.arrive_and_wait();
+            const double cpuStart = threadCpuSeconds();
+            while (!stop.load(std::memory_order_relaxed)) {
+                for (int i = 0; i < 256; ++i) {
+                    const int user = t + threads * int(random.below(quint32(own)));
+                    decide(decisions, ids, held, user, random, mix);
+                }
+            }
+            mixes[std::size_t(t)] = mix;
+            cpuSeconds[std::size_t(t)] = threadCpuSeconds() - cpuStart;
+        });
+    }
+    start.arrive_and_wait();
+    const auto begin = std::chrono::steady_clock::now();
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    stop.store(true);
+    for (std::thread &thread : pool)
+        thread.join();
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    RunResult result;
+    for (const Mix &mix : mixes) {
+        result.mix.watches += mix.watches;
+        result.mix.heartbeats += mix.heartbeats;
+        result.mix.stops += mix.stops;
+    }
+    result.decisionsPerSecond = double(result.mix.total()) / elapsed;
+    double cpu = 0;
+    for (double threadSeconds : cpuSeconds)
+        cpu += threadSeconds;
+    result.decisionsPerCpuSecond = double(result.mix.total()) / cpu;
+    return result;
+}
+
+void prefill(Decisions &decisions, const Ids &ids, HeldStreams &held)
+{
+    for (std::size_t user = 0; user < ids.users.size(); ++user) {
+        const QString granted = decisions.watch(ids.users[user], ids.videos[user % videoCount]);
+        if (!granted.isEmpty())
+            held[user].keep(0, granted);
+    }
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+void throughput(const Options &options)
+{
+    std::printf(
+        "\n## Decisions per second (median of %d runs of %.1f s, ids: %s, at_limit: %s)\n\n",
+        options.runs, options.seconds, options.uuidIds ? "uuid" : "short",
+        qPrintable(vs::toString(options.atLimit)));
+    std::printf("| users | threads | naive M/s | limiter M/s | ratio | naive M/CPU-s | limiter "
+                "M/CPU-s | ratio per CPU | runs wall naive/limiter M/s | mix w/h/s %% |\n");
+    std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+    for (int users : options.users) {
+        const Ids ids = makeIds(users, options.uuidIds);
+        for (int threads : options.threads) {
+            auto naive = std::make_unique<NaiveDecisions>();
+            auto limiter = std::make_unique<LimiterDecisions>(options.atLimit);
+            HeldStreams naiveHeld = makeDriverUsers(ids);
+            HeldStreams limiterHeld = makeDriverUsers(ids);
+            prefill(*naive, ids, naiveHeld);
+            prefill(*limiter, ids, limiterHeld);
+            std::vector<double> naiveRates;
+            std::vector<double> limiterRates;
+            std::vector<double> naiveCpuRates;
+            std::vector<double> limiterCpuRates;
+            Mix mix;
+            QStringList runs;
+            // Alternate the two so that machine noise falls on both alike.
+            for (int run = 0; run < options.runs; ++run) {
+                const RunResult n =
+                    timedRun(*naive, ids, naiveHeld, users, threads, options.seconds, quint64(run));
+                const RunResult l = timedRun(*limiter, ids, limiterHeld, users, threads,
+                                             options.seconds, quint64(run));
+                naiveRates.push_back(n.decisionsPerSecond);
+                limiterRates.push_back(l.decisionsPerSecond);
+                naiveCpuRates.push_back(n.decisionsPerCpuSecond);
+                limiterCpuRates.push_back(l.decisionsPerCpuSecond);
+                mix.watches += l.mix.watches;
+                mix.heartbeats += l.mix.heartbeats;
+                mix.stops += l.mix.stops;
+                runs.append(QStringLiteral("%1/%2")
+                                .arg(n.decisionsPerSecond / 1e6, 0, 'f', 2)
+                                .arg(l.decisionsPerSecond / 1e6, 0, 'f', 2));
+            }
+            const double n = median(naiveRates);
+            const double l = median(limiterRates);
+            const double nc = median(naiveCpuRates);
+            const double lc = median(limiterCpuRates);
+            const double total = double(mix.total());
+            std::printf(
+                "| %d | %d | %.2f | %.2f | %.2fx | %.2f | %.2f | %.2fx | %s | %.0f/%.0f/%.0f "
+                "|\n",
+                users, threads, n / 1e6, l / 1e6, l / n, nc / 1e6, lc / 1e6, lc / nc,
+                qPrintable(runs.join(u' ')), 100.0 * double(mix.watches) / total,
+                100.0 * double(mix.heartbeats) / total, 100.0 * double(mix.stops) / total);
+            std::fflush(stdout);
+        }
+    }
+}
+
+qint64 residentBytes()
+{
+    std::ifstream statm("/proc/self/statm");
+    qint64 pages = 0;
+    qint64 resident = 0;
+    statm >> pages >> resident;
+    return resident * sysconf(_SC_PAGESIZE);
+}
+
+qint64 heapInUse()
+{
+    return qint64(mallinfo2().uordblks);
+}
+
+void memoryRow(const char *what, const Options &options, int streamsPerUser, bool naive)
+{
+    const int users = options.memoryStreams / streamsPerUser;
+    const Ids ids = makeIds(users, options.uuidIds);
+    std::vector<QString> videos;
+    for (int i = 0; i < streamsPerUser; ++i)
+        videos.push_back(ids.videos[std::size_t(i)]);
+    malloc_trim(0);
+    const qint64 heapBefore = heapInUse();
+    const qint64 rssBefore = residentBytes();
+    qint64 streams = 0;
+    qint64 heapAfter = 0;
+    qint64 rssAfter = 0;
+    if (naive) {
+        auto decisions = std::make_unique<NaiveDecisions>();
+        for (int s = 0; s < streamsPerUser; ++s) {
+            for (int u = 0; u < users; ++u)
+                streams +=
+                    decisions->watch(ids.users[std::size_t(u)], videos[std::size_t(s)]).isEmpty()
+                        ? 0
+                        : 1;
+        }
+        heapAfter = heapInUse();
+        rssAfter = residentBytes();
+    } else {
+        auto decisions = std::make_unique<LimiterDecisions>(options.atLimit);
+        for (int s = 0; s < streamsPerUser; ++s) {
+            for (int u = 0; u < users; ++u)
+                streams +=
+                    decisions->watch(ids.users[std::size_t(u)], videos[std::size_t(s)]).isEmpty()
+                        ? 0
+                        : 1;
+        }
+        heapAfter = heapInUse();
+        rssAfter = residentBytes();
+        if (decisions->store.storedLeaseCount() != streams)
+            std::printf("store holds %lld leases, expected %lld\n",
+                        qlonglong(decisions->store.storedLeaseCount()), qlonglong(streams));
+    }
+    std::printf("| %s | %d x %d | %lld | %.0f | %.0f |\n", what, users, streamsPerUser,
+                qlonglong(streams), double(heapAfter - heapBefore) / double(streams),
+                double(rssAfter - rssBefore) / double(streams));
+    std::fflush(stdout);
+}
+
+void memory(const Options &options)
+{
+    std::printf("\n## Bytes per active stream (ids: %s; heap = mallinfo2 in-use delta, RSS = "
+                "resident delta)\n\n",
+                options.uuidIds ? "uuid" : "short");
+    std::printf("| store | users x streams | streams | heap B/stream | RSS B/stream |\n");
+    std::printf("|---|---|---:|---:|---:|\n");
+    for (int perUser : {1, 3}) {
+        memoryRow("MemoryLeaseStore", options, perUser, false);
+        memoryRow("naive baseline", options, perUser, true);
+    }
+}
+
+std::vector<int> parseList(const char *text)
+{
+    std::vector<int> values;
+    for (const QString &part : QString::fromLatin1(text).split(u',', Qt::SkipEmptyParts))
+        values.push_back(part.toInt());
+    return values;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    Options options;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg = argv[i];
+        const char *value = i + 1 < argc ? argv[i + 1] : "";
+        if (arg == "--users")
+            options.users = parseList(value), ++i;
+        else if (arg == "--threads")
+            options.threads = parseList(value), ++i;
+        else if (arg == "--seconds")
+            options.seconds = QByteArray(value).toDouble(), ++i;
+        else if (arg == "--runs")
+            options.runs = std::max(1, QByteArray(value).toInt()), ++i;
+        else if (arg == "--ids")
+            options.uuidIds = QByteArray(value) == "uuid", ++i;
+        else if (arg == "--memory-streams")
+            options.memoryStreams = QByteArray(value).toInt(), ++i;
+        else if (arg == "--at-limit")
+            options.atLimit = QByteArray(value) == "evict_oldest"
+                                  ? vs::AtLimitBehaviour::EvictOldest
+                                  : vs::AtLimitBehaviour::Reject,
+            ++i;
+        else if (arg == "--no-throughput")
+            options.throughput = false;
+        else if (arg == "--no-memory")
+            options.memory = false;
+        else {
+            std::fprintf(stderr,
+                         "unknown option %s (see the comment at the top of "
+                         "benchmarks/limiter/bench_limiter.cpp)\n",
+                         arg.constData());
+            return 2;
+        }
+    }
+    if (options.memory)
+        memory(options);
+    if (options.throughput)
+        throughput(options);
+    return 0;
+}

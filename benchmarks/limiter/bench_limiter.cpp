@@ -372,7 +372,8 @@ qint64 residentBytes()
 
 qint64 heapInUse()
 {
-    return qint64(mallinfo2().uordblks);
+    const auto info = mallinfo2();
+    return qint64(info.uordblks + info.hblkhd); // small chunks + mmapped big blocks
 }
 
 void memoryRow(const char *what, const Options &options, int streamsPerUser, bool naive)

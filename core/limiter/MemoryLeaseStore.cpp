@@ -108,10 +108,11 @@ void MemoryLeaseStore::removeExpired(UserEntry &entry, const QString &userId, qi
     leases.erase(firstExpired, leases.end());
 }
 
-void MemoryLeaseStore::eraseIfEmpty(UserMap &users, UserMap::iterator it)
+void MemoryLeaseStore::eraseIfEmpty(UserMap &users, std::size_t slot)
 {
-    if (it->second.leases.empty() && (!it->second.tombstones || it->second.tombstones->empty()))
-        users.erase(it);
+    const UserEntry &entry = users.valueAt(slot);
+    if (entry.leases.empty() && (!entry.tombstones || entry.tombstones->empty()))
+        users.eraseAt(slot);
 }
 
 WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
@@ -124,12 +125,9 @@ WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);
-    auto it = stripe.users.find(userKey);
-    if (it == stripe.users.end())
-        it = stripe.users.emplace(std::string(userKey.text), UserEntry()).first;
-    else
-        removeExpired(it->second, request.userId, request.nowMs, result.expired);
-    UserEntry &entry = it->second;
+    const std::size_t slot = stripe.users.findOrInsert(userKey.text, userKey.hash);
+    UserEntry &entry = stripe.users.valueAt(slot);
+    removeExpired(entry, request.userId, request.nowMs, result.expired);
 
     auto &leases = entry.leases;
     const AdmissionPlan plan = planAdmission(
@@ -192,7 +190,7 @@ WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
     result.activeCount = int(leases.size());
     if (result.outcome == WatchResult::Outcome::Rejected)
         result.active = toLeases(leases, request.userId);
-    eraseIfEmpty(stripe.users, it);
+    eraseIfEmpty(stripe.users, slot);
     return result;
 }
 
@@ -205,10 +203,10 @@ HeartbeatResult MemoryLeaseStore::renew(const QString &userId, const StreamId &s
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);
-    const auto it = stripe.users.find(userKey);
-    if (it == stripe.users.end())
+    const std::size_t slot = stripe.users.find(userKey.text, userKey.hash);
+    if (slot == UserMap::npos)
         return result;
-    UserEntry &entry = it->second;
+    UserEntry &entry = stripe.users.valueAt(slot);
     removeExpired(entry, userId, nowMs, result.expired);
 
     const auto lease = std::find_if(entry.leases.begin(), entry.leases.end(),
@@ -229,7 +227,7 @@ HeartbeatResult MemoryLeaseStore::renew(const QString &userId, const StreamId &s
                                             : HeartbeatResult::Outcome::Expired;
         }
     }
-    eraseIfEmpty(stripe.users, it);
+    eraseIfEmpty(stripe.users, slot);
     return result;
 }
 
@@ -241,10 +239,10 @@ StopResult MemoryLeaseStore::release(const QString &userId, const StreamId &stre
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);
-    const auto it = stripe.users.find(userKey);
-    if (it == stripe.users.end())
+    const std::size_t slot = stripe.users.find(userKey.text, userKey.hash);
+    if (slot == UserMap::npos)
         return result;
-    UserEntry &entry = it->second;
+    UserEntry &entry = stripe.users.valueAt(slot);
     removeExpired(entry, userId, nowMs, result.expired);
 
     const auto lease = std::find_if(entry.leases.begin(), entry.leases.end(),
@@ -255,7 +253,7 @@ StopResult MemoryLeaseStore::release(const QString &userId, const StreamId &stre
         entry.leases.erase(lease);
         m_leaseCount.fetch_sub(1, std::memory_order_relaxed);
     }
-    eraseIfEmpty(stripe.users, it);
+    eraseIfEmpty(stripe.users, slot);
     return result;
 }
 
@@ -267,12 +265,13 @@ ListResult MemoryLeaseStore::list(const QString &userId, qint64 nowMs)
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);
-    const auto it = stripe.users.find(userKey);
-    if (it == stripe.users.end())
+    const std::size_t slot = stripe.users.find(userKey.text, userKey.hash);
+    if (slot == UserMap::npos)
         return result;
-    removeExpired(it->second, userId, nowMs, result.expired);
-    result.active = toLeases(it->second.leases, userId);
-    eraseIfEmpty(stripe.users, it);
+    UserEntry &entry = stripe.users.valueAt(slot);
+    removeExpired(entry, userId, nowMs, result.expired);
+    result.active = toLeases(entry.leases, userId);
+    eraseIfEmpty(stripe.users, slot);
     return result;
 }
 
@@ -286,29 +285,32 @@ SweepResult MemoryLeaseStore::sweep(qint64 nowMs, int maxLeases)
         const std::size_t index = (first + step) % stripeCount;
         Stripe &stripe = m_stripes[index];
         std::lock_guard lock(stripe.mutex);
-        for (auto it = stripe.users.begin(); it != stripe.users.end();) {
+        UserMap &users = stripe.users;
+        for (std::size_t slot = 0; slot < users.slotCount();) {
+            if (users.keyAt(slot).empty()) {
+                ++slot;
+                continue;
+            }
             if (result.expired.size() >= maxLeases) {
                 m_sweepCursor.store(index, std::memory_order_relaxed);
                 result.more = true;
                 return result;
             }
-            UserEntry &entry = it->second;
-            const QString userId = [&] {
-                const bool anyExpired =
-                    std::any_of(entry.leases.begin(), entry.leases.end(),
-                                [nowMs](const StoredLease &l) { return nowMs >= l.expiresAtMs; });
-                return anyExpired ? QString::fromLatin1(it->first) : QString();
-            }();
-            if (!userId.isNull())
-                removeExpired(entry, userId, nowMs, result.expired);
+            UserEntry &entry = users.valueAt(slot);
+            const bool anyExpired =
+                std::any_of(entry.leases.begin(), entry.leases.end(),
+                            [nowMs](const StoredLease &l) { return nowMs >= l.expiresAtMs; });
+            if (anyExpired)
+                removeExpired(entry, QString::fromLatin1(users.keyAt(slot)), nowMs, result.expired);
             if (entry.tombstones) {
-                auto &tombstones = *entry.tombstones;
-                std::erase_if(tombstones,
+                std::erase_if(*entry.tombstones,
                               [&](const Tombstone &t) { return t.endedAtMs < forgetBeforeMs; });
             }
-            const auto next = std::next(it);
-            eraseIfEmpty(stripe.users, it);
-            it = next;
+            const std::size_t before = users.size();
+            eraseIfEmpty(users, slot);
+            // An erase pulls a later entry back into this slot: look at it again.
+            if (users.size() == before)
+                ++slot;
         }
     }
     m_sweepCursor.store(first, std::memory_order_relaxed);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FlatStringMap.h"
 #include "LeaseStore.h"
 
 #include <array>
@@ -8,7 +9,6 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace vs {
@@ -58,27 +58,18 @@ private:
         std::vector<StoredLease> leases; // in grant order, so the oldest comes first
         std::unique_ptr<std::vector<Tombstone>> tombstones; // rarely needed: kept out of line
     };
-    // A user id as ASCII bytes with its hash computed once: it picks the stripe and finds the
-    // entry without building a std::string (see UserKey in the .cpp).
+    struct UserHash
+    {
+        std::size_t operator()(std::string_view key) const { return hashOf(key); }
+    };
+    using UserMap = FlatStringMap<UserEntry, UserHash>;
+    // A user id as ASCII bytes (on the caller's stack) with its hash, computed once per call: it
+    // picks the stripe and the slot.
     struct HashedKey
     {
         std::string_view text;
         std::size_t hash = 0;
     };
-    struct KeyHash
-    {
-        using is_transparent = void;
-        std::size_t operator()(const std::string &key) const { return hashOf(key); }
-        std::size_t operator()(const HashedKey &key) const { return key.hash; }
-    };
-    struct KeyEqual
-    {
-        using is_transparent = void;
-        bool operator()(const std::string &a, const std::string &b) const { return a == b; }
-        bool operator()(const HashedKey &a, const std::string &b) const { return a.text == b; }
-        bool operator()(const std::string &a, const HashedKey &b) const { return a == b.text; }
-    };
-    using UserMap = std::unordered_map<std::string, UserEntry, KeyHash, KeyEqual>;
     struct alignas(64) Stripe
     {
         std::mutex mutex;
@@ -92,7 +83,7 @@ private:
     void removeExpired(UserEntry &entry, const QString &userId, qint64 nowMs,
                        QList<Lease> &expired);
     void remember(UserEntry &entry, const StreamId &streamId, qint64 endedAtMs, bool evicted);
-    void eraseIfEmpty(UserMap &users, UserMap::iterator it);
+    void eraseIfEmpty(UserMap &users, std::size_t slot);
     static Lease toLease(const StoredLease &stored, const QString &userId);
     static QList<Lease> toLeases(const std::vector<StoredLease> &stored, const QString &userId);
 

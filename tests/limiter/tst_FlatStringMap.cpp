@@ -1,0 +1,123 @@
+#include <QTest>
+
+#include "FlatStringMap.h"
+
+#include <map>
+#include <random>
+
+using namespace vs;
+
+namespace {
+
+// Hashes that force long probe runs, clustering and wrap-around at the end of the slot array.
+struct ConstantHash
+{
+    std::size_t operator()(std::string_view) const { return 7; }
+};
+struct LastCharHash
+{
+    std::size_t operator()(std::string_view key) const { return std::size_t(key.back()); }
+};
+struct GoodHash
+{
+    std::size_t operator()(std::string_view key) const
+    {
+        return std::hash<std::string_view>{}(key);
+    }
+};
+
+// Applies the same random inserts and erases to the map and to std::map, checking they agree
+// after every step, and that a walk over the slots sees every key exactly once.
+template<typename Hash> void compareWithStdMap(quint32 seed, int keySpace, int steps)
+{
+    FlatStringMap<int, Hash> flat;
+    std::map<std::string, int> reference;
+    std::mt19937 random(seed);
+    for (int step = 0; step < steps; ++step) {
+        const std::string key = "k" + std::to_string(random() % quint32(keySpace));
+        const std::size_t hash = Hash{}(key);
+        if (random() % 3 != 0) {
+            const std::size_t slot = flat.findOrInsert(key, hash);
+            flat.valueAt(slot) = step;
+            reference[key] = step;
+        } else {
+            const std::size_t slot = flat.find(key, hash);
+            QCOMPARE(slot != flat.npos, reference.count(key) == 1);
+            if (slot != flat.npos) {
+                flat.eraseAt(slot);
+                reference.erase(key);
+            }
+        }
+        QCOMPARE(flat.size(), reference.size());
+    }
+    for (const auto &[key, value] : reference) {
+        const std::size_t slot = flat.find(key, Hash{}(key));
+        QVERIFY(slot != flat.npos);
+        QCOMPARE(flat.valueAt(slot), value);
+    }
+    std::size_t seen = 0;
+    for (std::size_t slot = 0; slot < flat.slotCount(); ++slot) {
+        if (flat.keyAt(slot).empty())
+            continue;
+        ++seen;
+        QVERIFY(reference.count(flat.keyAt(slot)) == 1);
+    }
+    QCOMPARE(seen, reference.size());
+}
+
+} // namespace
+
+class tst_FlatStringMap : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void matchesStdMap_data();
+    void matchesStdMap();
+    void findOnEmptyMap();
+};
+
+void tst_FlatStringMap::matchesStdMap_data()
+{
+    QTest::addColumn<QString>("hash");
+    QTest::addColumn<quint32>("seed");
+    QTest::addColumn<int>("keySpace");
+
+    for (quint32 seed : {1u, 2u, 3u}) {
+        for (const char *hash : {"constant", "last-char", "good"}) {
+            for (int keySpace : {5, 40, 2000}) {
+                QTest::addRow("%s hash, seed %u, %d keys", hash, seed, keySpace)
+                    << QString::fromLatin1(hash) << seed << keySpace;
+            }
+        }
+    }
+}
+
+void tst_FlatStringMap::matchesStdMap()
+{
+    QFETCH(QString, hash);
+    QFETCH(quint32, seed);
+    QFETCH(int, keySpace);
+
+    const int steps = hash == u"constant" ? 1500 : 6000;
+    if (hash == u"constant")
+        compareWithStdMap<ConstantHash>(seed, keySpace, steps);
+    else if (hash == u"last-char")
+        compareWithStdMap<LastCharHash>(seed, keySpace, steps);
+    else
+        compareWithStdMap<GoodHash>(seed, keySpace, steps);
+}
+
+void tst_FlatStringMap::findOnEmptyMap()
+{
+    FlatStringMap<int, GoodHash> flat;
+    QCOMPARE(flat.find("x", GoodHash{}("x")), flat.npos);
+    QCOMPARE(flat.size(), std::size_t(0));
+    const std::size_t slot = flat.findOrInsert("x", GoodHash{}("x"));
+    flat.eraseAt(slot);
+    QCOMPARE(flat.find("x", GoodHash{}("x")), flat.npos);
+    QCOMPARE(flat.size(), std::size_t(0));
+}
+
+QTEST_APPLESS_MAIN(tst_FlatStringMap)
+#include "tst_FlatStringMap.moc"

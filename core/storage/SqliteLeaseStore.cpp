@@ -175,8 +175,6 @@ void SqliteLeaseStore::writerLoop(std::shared_ptr<std::promise<QString>> opened)
         opened->set_value(error);
 
         if (error.isEmpty()) {
-            qCDebug(vsStore) << "SQLite store open:" << m_path << "with" << m_leaseCount.load()
-                             << "leases";
             std::deque<Job> batch;
             for (;;) {
                 {

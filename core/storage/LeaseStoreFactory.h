@@ -1,0 +1,28 @@
+#pragma once
+
+#include "LeaseStore.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace vs {
+
+// What --store asked for: memory | sqlite[:PATH] | redis://[:PASSWORD@]HOST[:PORT][/DB]
+// (Redis takes ?timeout_ms=N for its connect and command timeouts).
+struct LeaseStoreCreation
+{
+    std::unique_ptr<LeaseStore> store;
+    QString description; // e.g. "sqlite:/home/u/.local/share/videostreams/leases.db", no password
+    QString error;       // why no store was made; names the spec or the file
+};
+
+// The store spec syntax, for --help texts.
+QString leaseStoreSpecSyntax();
+
+// Makes the store `spec` names. The default SQLite file is leases.db in `dataDir`, or in
+// QStandardPaths::AppDataLocation when `dataDir` is empty. A Redis store is made even when the
+// server is down: it fails closed and connects by itself once Redis is back.
+LeaseStoreCreation createLeaseStore(const QString &spec, const QString &dataDir);
+
+} // namespace vs

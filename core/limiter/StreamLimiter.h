@@ -59,7 +59,9 @@ public:
     // running streams; it only refuses new ones until the user is under it.
     void setPolicy(const Policy &policy);
 
-    // Observers must outlive the limiter or be removed first.
+    // Observers must outlive the limiter or be removed first. A call already running on another
+    // thread when removeObserver returns may still deliver to the removed observer, so remove
+    // observers while the limiter is quiet (or keep them alive until it is).
     void addObserver(LimiterObserver *observer);
     void removeObserver(LimiterObserver *observer);
 

@@ -69,15 +69,11 @@ AccessDecision AccessControl::decide(const Principal *caller, Operation operatio
     return forbidden(QStringLiteral("operation has no access rule"));
 }
 
-QString AccessControl::planFor(const Principal &caller, const QString &targetUserId,
-                               const QString &requestedPlan)
+std::optional<QString> AccessControl::planFor(const Principal &caller, const QString &targetUserId)
 {
-    if (caller.userId == targetUserId)
-        return caller.plan;
-    if (caller.isAdmin())
-        return requestedPlan;
-    // Not reachable through decide(); refusing the body's plan is the safe answer anyway.
-    return QString();
+    if (caller.isAdmin() && caller.userId != targetUserId)
+        return std::nullopt;
+    return caller.plan;
 }
 
 QString AccessControl::operationName(Operation operation)

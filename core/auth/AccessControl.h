@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace vs {
 
 struct Principal;
@@ -46,11 +48,11 @@ public:
     AccessDecision decide(const Principal *caller, Operation operation,
                           const QString &targetUserId = {}) const;
 
-    // The plan a new stream is admitted under. With auth on, a user's plan comes from the
-    // token, never from the request body (a user could otherwise buy "premium" by typing it).
-    // Only an admin starting a stream for another user may name the plan in the request.
-    static QString planFor(const Principal &caller, const QString &targetUserId,
-                           const QString &requestedPlan);
+    // The plan a request of `caller` on `targetUserId`'s streams is admitted under. With auth
+    // on, a user's plan comes from the token, never from the request (a user could otherwise buy
+    // "premium" by typing it): the token's plan claim, empty for the default. nullopt only for an
+    // admin acting on another user's streams, who may name the plan in the request.
+    static std::optional<QString> planFor(const Principal &caller, const QString &targetUserId);
 
     static QString operationName(Operation operation);
 

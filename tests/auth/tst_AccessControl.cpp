@@ -167,29 +167,32 @@ void tst_AccessControl::planFor_data()
 {
     QTest::addColumn<Caller>("caller");
     QTest::addColumn<QString>("target");
-    QTest::addColumn<QString>("requested");
+    QTest::addColumn<bool>("requestMayName");
     QTest::addColumn<QString>("plan");
 
-    QTest::newRow("own stream: token plan wins over body")
-        << Caller::Owner << QStringLiteral("alice") << QStringLiteral("premium")
-        << QStringLiteral("basic");
-    QTest::newRow("own stream: no plan claim means default, whatever the body says")
-        << Caller::OtherUser << QStringLiteral("bob") << QStringLiteral("premium") << QString();
-    QTest::newRow("admin for another user: body plan")
-        << Caller::Admin << QStringLiteral("alice") << QStringLiteral("premium")
-        << QStringLiteral("premium");
-    QTest::newRow("other user: never the body plan")
-        << Caller::OtherUser << QStringLiteral("alice") << QStringLiteral("premium") << QString();
+    QTest::newRow("own streams: the token's plan")
+        << Caller::Owner << QStringLiteral("alice") << false << QStringLiteral("basic");
+    QTest::newRow("own streams without plan claim: the default, never the request's")
+        << Caller::OtherUser << QStringLiteral("bob") << false << QString();
+    QTest::newRow("admin for another user: the request names it")
+        << Caller::Admin << QStringLiteral("alice") << true << QString();
+    QTest::newRow("admin for itself: its token's plan")
+        << Caller::Admin << QStringLiteral("ops") << false << QString();
+    QTest::newRow("other user (refused anyway): still never the request's")
+        << Caller::OtherUser << QStringLiteral("alice") << false << QString();
 }
 
 void tst_AccessControl::planFor()
 {
     QFETCH(Caller, caller);
     QFETCH(QString, target);
-    QFETCH(QString, requested);
+    QFETCH(bool, requestMayName);
     QFETCH(QString, plan);
 
-    QCOMPARE(AccessControl::planFor(*principalFor(caller), target, requested), plan);
+    const std::optional<QString> result = AccessControl::planFor(*principalFor(caller), target);
+    QCOMPARE(!result.has_value(), requestMayName);
+    if (result)
+        QCOMPARE(*result, plan);
 }
 
 QTEST_GUILESS_MAIN(tst_AccessControl)

@@ -50,7 +50,7 @@ public:
 
     SnapshotPointer snapshot() const;
     SimulationSnapshot::State state() const;
-    // Complete once finished() was emitted; before that, the report so far.
+    // The final report, once finished() was emitted (before that: an empty one).
     SimulationReport report() const;
 
     // The in-process core of an embedded run (nullptr for http), for the GUI's active-streams

@@ -63,7 +63,8 @@ Lease MemoryLeaseStore::toLease(const StoredLease &stored, const QString &userId
     lease.streamId = stored.streamId;
     lease.userId = userId;
     lease.videoId = QString::fromLatin1(stored.videoId);
-    lease.deviceId = QString::fromLatin1(stored.deviceId);
+    if (stored.deviceId)
+        lease.deviceId = QString::fromLatin1(*stored.deviceId);
     lease.startedAtMs = stored.startedAtMs;
     lease.lastHeartbeatAtMs = stored.lastHeartbeatAtMs;
     lease.expiresAtMs = stored.expiresAtMs;
@@ -144,9 +145,9 @@ WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
         result.lease = Lease{lease.streamId,
                              request.userId,
                              request.videoId,
-                             AsciiId(request.deviceId).view() == lease.deviceId
+                             AsciiId(request.deviceId).view() == lease.device()
                                  ? request.deviceId
-                                 : QString::fromLatin1(lease.deviceId),
+                                 : QString::fromLatin1(lease.device()),
                              lease.startedAtMs,
                              lease.lastHeartbeatAtMs,
                              lease.expiresAtMs};
@@ -172,7 +173,7 @@ WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
         lease.streamId = StreamId::generate();
         lease.videoId = video.view();
         if (!request.deviceId.isEmpty())
-            lease.deviceId = AsciiId(request.deviceId).view();
+            lease.deviceId = std::make_unique<std::string>(AsciiId(request.deviceId).view());
         lease.startedAtMs = request.nowMs;
         lease.lastHeartbeatAtMs = request.nowMs;
         lease.expiresAtMs = leaseExpiry(request.nowMs, request.ttlMs);

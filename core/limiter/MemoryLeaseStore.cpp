@@ -123,6 +123,14 @@ WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
     const AsciiId user(request.userId);
     const AsciiId video(request.videoId);
     const HashedKey userKey{user.view(), hashOf(user.view())};
+    if (userKey.text.empty()) {
+        // The limiter validates ids first; a direct caller gets an answer, not a corrupt map
+        // (an empty key marks a free slot in FlatStringMap).
+        result.outcome = WatchResult::Outcome::InvalidRequest;
+        result.failure =
+            Failure{QStringLiteral("user_id must not be empty"), QStringLiteral("user_id")};
+        return result;
+    }
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);

@@ -17,8 +17,8 @@ namespace vs {
 // stripes, so threads working for different users rarely meet and no lock is global.
 // Each stripe keeps its users in a FlatStringMap (one slot holds the user id and the lease list).
 // Ids are ASCII (IdRules), so they are kept as std::string, whose short-string buffer holds
-// ids up to 15 characters without a heap allocation: about 250 bytes per active stream for a
-// million users with one stream each, under 220 with three each (docs/PERFORMANCE.md).
+// ids up to 15 characters without a heap allocation: about 230 bytes per active stream for a
+// million users with one stream each, under 180 with three each (docs/PERFORMANCE.md).
 class MemoryLeaseStore final : public LeaseStore
 {
 public:

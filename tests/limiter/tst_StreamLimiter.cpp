@@ -315,6 +315,7 @@ private slots:
     void asyncCallsMatchSyncCalls();
     void storedLeaseCountFollowsChanges();
     void periodicSweeperReportsExpiries();
+    void storeAnswersAnEmptyUserIdCalledDirectly();
 };
 
 void tst_StreamLimiter::rules_data()
@@ -780,6 +781,25 @@ void tst_StreamLimiter::periodicSweeperReportsExpiries()
     sweeper.stop();
     QCOMPARE(swept.first().first().toInt(), 5);
     QCOMPARE(store.storedLeaseCount(), 0);
+}
+
+void tst_StreamLimiter::storeAnswersAnEmptyUserIdCalledDirectly()
+{
+    // The limiter never passes an empty id, but the store is a public interface: a direct caller
+    // must get an answer and leave the store intact.
+    MemoryLeaseStore store;
+    AcquireRequest request{QString(), QStringLiteral("v1"),     QString(), 3,
+                           90'000,    AtLimitBehaviour::Reject, startMs};
+    QVERIFY(store.acquire(request).outcome == WatchResult::Outcome::InvalidRequest);
+    const StreamId id = StreamId::generate();
+    QVERIFY(store.renew(QString(), id, 90'000, startMs).outcome ==
+            HeartbeatResult::Outcome::Unknown);
+    QVERIFY(store.release(QString(), id, startMs).outcome == StopResult::Outcome::Unknown);
+    QVERIFY(store.list(QString(), startMs).active.isEmpty());
+    QCOMPARE(store.storedLeaseCount(), 0);
+    request.userId = QStringLiteral("alice");
+    QVERIFY(store.acquire(request).outcome == WatchResult::Outcome::Granted);
+    QCOMPARE(store.list(QStringLiteral("alice"), startMs).active.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_StreamLimiter)

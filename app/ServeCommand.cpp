@@ -71,7 +71,12 @@ int runServeCommand(const QStringList &arguments)
                          QCoreApplication::quit();
                      });
 
-    const std::unique_ptr<vs::LeaseStore> store = createLeaseStore(*options);
+    QString storeError;
+    const std::unique_ptr<vs::LeaseStore> store = createLeaseStore(*options, &storeError);
+    if (!store) {
+        std::fprintf(stderr, "videostreams serve: %s\n", qPrintable(storeError));
+        return 1;
+    }
     vs::SystemClock clock;
     vs::StreamLimiter limiter(*store, clock, initialPolicy(*options));
     vs::PeriodicSweeper sweeper(limiter, 1000);

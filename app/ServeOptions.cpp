@@ -81,8 +81,19 @@ std::optional<ServeOptions> ServeOptions::parse(const QStringList &arguments, in
         QStringLiteral("log-format"),
         QStringLiteral("One line per request as text or json (default text)."),
         QStringLiteral("text|json"), QStringLiteral("text"));
-    parser.addOptions(
-        {helpOption, listenOption, limitOption, ttlOption, atLimitOption, logFormatOption});
+    const QCommandLineOption storeOption(
+        QStringLiteral("store"),
+        QStringLiteral("Where leases live: memory, sqlite[:PATH] (durable, default: leases.db in "
+                       "the data directory) or redis://[:PASSWORD@]HOST[:PORT][/DB] (shared by "
+                       "instances)."),
+        QStringLiteral("SPEC"), QStringLiteral("sqlite"));
+    const QCommandLineOption dataDirOption(
+        QStringLiteral("data-dir"),
+        QStringLiteral("Directory for the default SQLite file (default: the user's application "
+                       "data directory)."),
+        QStringLiteral("DIR"));
+    parser.addOptions({helpOption, listenOption, limitOption, ttlOption, atLimitOption,
+                       logFormatOption, storeOption, dataDirOption});
 
     exitCode = 2;
     if (!parser.parse(arguments)) {
@@ -146,6 +157,8 @@ std::optional<ServeOptions> ServeOptions::parse(const QStringList &arguments, in
         return std::nullopt;
     }
     options.logFormat = *format;
+    options.store = parser.value(storeOption);
+    options.dataDir = parser.value(dataDirOption);
     exitCode = 0;
     return options;
 }

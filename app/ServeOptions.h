@@ -19,6 +19,8 @@ struct ServeOptions
     std::optional<qint64> ttlSeconds;
     std::optional<vs::AtLimitBehaviour> atLimit;
     vs::LogFormat logFormat = vs::LogFormat::Text;
+    QString store = QStringLiteral("sqlite"); // --store: memory | sqlite[:PATH] | redis://...
+    QString dataDir;                          // --data-dir: empty = the user's data directory
 
     // Parses `arguments` (program name first). On --help prints usage and sets `exitCode` 0; on
     // bad input prints the problem and sets `exitCode` 2; returns nullopt in both cases.

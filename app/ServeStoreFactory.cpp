@@ -1,9 +1,16 @@
 #include "ServeStoreFactory.h"
 
-#include "MemoryLeaseStore.h"
+#include "HttpLog.h"
+#include "LeaseStoreFactory.h"
 #include "ServeOptions.h"
 
-std::unique_ptr<vs::LeaseStore> createLeaseStore(const ServeOptions &)
+std::unique_ptr<vs::LeaseStore> createLeaseStore(const ServeOptions &options, QString *error)
 {
-    return std::make_unique<vs::MemoryLeaseStore>();
+    vs::LeaseStoreCreation creation = vs::createLeaseStore(options.store, options.dataDir);
+    if (!creation.store) {
+        *error = creation.error;
+        return nullptr;
+    }
+    qCInfo(vs::lcHttp).noquote() << "lease store:" << creation.description;
+    return std::move(creation.store);
 }

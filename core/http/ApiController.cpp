@@ -27,11 +27,14 @@ ApiResponse invalid(const ApiRequest &request, const QString &detail, const QStr
 
 ApiResponse storeUnavailable(const ApiRequest &request, const Failure &failure)
 {
-    return ApiResponse::problem(503, "store-unavailable", QStringLiteral("Lease store unavailable"),
-                                failure.message.isEmpty()
-                                    ? QStringLiteral("the lease store cannot take requests now")
-                                    : failure.message,
-                                request.requestId);
+    ApiResponse response = ApiResponse::problem(
+        503, "store-unavailable", QStringLiteral("Lease store unavailable"),
+        failure.message.isEmpty() ? QStringLiteral("the lease store cannot take requests now")
+                                  : failure.message,
+        request.requestId);
+    // The stores reconnect on their own within about a second of the store coming back.
+    response.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
+    return response;
 }
 
 ApiResponse unknownStream(const ApiRequest &request)

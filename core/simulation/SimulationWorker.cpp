@@ -32,6 +32,7 @@ SimulationWorker::SimulationWorker(const Scenario &scenario, const std::atomic<d
         m_target = std::move(embedded);
         m_run = std::make_unique<SimulationRun>(scenario, *m_target);
     }
+    m_stepTimer.setParent(this); // moves to the engine thread with the worker
     m_stepTimer.setSingleShot(true);
     m_stepTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_stepTimer, &QTimer::timeout, this, &SimulationWorker::step);

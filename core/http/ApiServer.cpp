@@ -101,6 +101,9 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
     auto [entry, inserted] = m_connections.try_emplace(socket);
     if (inserted) {
+        // Each answer is one small write; Nagle's algorithm would hold it back until the client
+        // acknowledges the previous one (up to its 40 ms delayed ACK).
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.erase(socket); });
     }
     Connection &connection = entry->second;

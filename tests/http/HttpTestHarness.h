@@ -31,7 +31,8 @@ public:
 
     // `store` null: a fresh MemoryLeaseStore.
     explicit HttpTestHarness(std::unique_ptr<vs::LeaseStore> store = {},
-                             const vs::Policy &policy = vs::Policy());
+                             const vs::Policy &policy = vs::Policy(),
+                             vs::LogFormat logFormat = vs::LogFormat::Text);
     ~HttpTestHarness();
 
     bool isListening() const { return m_port != 0; }

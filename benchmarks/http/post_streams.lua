@@ -1,7 +1,11 @@
 -- wrk script: POST /v1/users/{random user}/streams with a random video of a small catalogue.
 -- 1M users, so most requests are grants, some reuses and, later in a run, some 409s.
 -- Usage: wrk -t2 -c16 -d10s --latency -s post_streams.lua http://127.0.0.1:PORT
-math.randomseed(os.time())
+-- Each wrk thread has its own Lua state; seed each differently (a table's address differs per
+-- state) so threads do not replay the same users.
+init = function(args)
+    math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 1000003)
+end
 local headers = { ["Content-Type"] = "application/json" }
 
 request = function()

@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QLoggingCategory>
 #include <QSaveFile>
 
 #include <cmath>
@@ -160,6 +161,8 @@ int runSimulateCommand(const QStringList &arguments)
     }
 
     const bool quiet = parser.isSet(quietOption);
+    if (quiet)
+        QLoggingCategory::setFilterRules(QStringLiteral("vs.sim.info=false"));
     const bool interactive = isatty(STDERR_FILENO) != 0;
 
     SimulationEngine engine;

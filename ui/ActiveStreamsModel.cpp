@@ -75,8 +75,11 @@ QVariant ActiveStreamsModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
-    if (role == Qt::ToolTipRole)
-        return tr("Stream %1").arg(row.streamId);
+    if (role == Qt::ToolTipRole) {
+        return tr("Stream %1, started %2 UTC")
+            .arg(row.streamId,
+                 QDateTime::fromMSecsSinceEpoch(row.startedAtMs, Qt::UTC).toString(Qt::ISODate));
+    }
     if (role == Qt::TextAlignmentRole &&
         (index.column() == StartedColumn || index.column() == ExpiresColumn))
         return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -114,11 +117,12 @@ void ActiveStreamsModel::sort(int column, Qt::SortOrder order)
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
-void ActiveStreamsModel::setStreams(std::vector<StreamRow> rows)
+std::vector<StreamRow> ActiveStreamsModel::setStreams(std::vector<StreamRow> rows)
 {
     beginResetModel();
-    m_rows = std::move(rows);
+    std::swap(m_rows, rows);
     endResetModel();
+    return rows;
 }
 
 void ActiveStreamsModel::clear()
@@ -156,8 +160,7 @@ void ActiveStreamsModel::sortRows(std::vector<StreamRow> &rows, int column, Qt::
 
 QString ActiveStreamsModel::timeText(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
-        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("HH:mm:ss"));
 }
 
 } // namespace vs

@@ -48,9 +48,10 @@ public:
                         int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    // Replaces every row at once. `rows` must already be in the model's sort order
-    // (sortRows(rows, sortColumn(), sortOrder())), so the GUI thread never sorts a full batch.
-    void setStreams(std::vector<StreamRow> rows);
+    // Replaces every row at once and returns the previous rows (so the caller may free them
+    // elsewhere). `rows` must already be in the model's sort order (sortRows(rows, sortColumn(),
+    // sortOrder())), so the GUI thread never sorts a full batch.
+    std::vector<StreamRow> setStreams(std::vector<StreamRow> rows);
     void clear();
     bool removeStream(const QString &streamId);
 

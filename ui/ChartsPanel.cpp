@@ -218,6 +218,9 @@ void ChartsPanel::showSnapshot(const SimulationSnapshot &snapshot)
             ? tr("Active streams (capacity %1)").arg(QLocale().toString(snapshot.capacity))
             : tr("Active streams"));
 
+    m_latencyView->chart()->setTitle(snapshot.latency.count > 0
+                                         ? tr("Request latency")
+                                         : tr("Request latency (measured for HTTP targets)"));
     for (QValueAxis *axis : {m_activeX, m_ratesX, m_latencyX})
         setTimeAxis(axis, snapshot.durationS, snapshot.simulatedS);
     m_activeY->setRange(0, niceCeiling(countMax * 1.05));
@@ -254,6 +257,12 @@ void ChartsPanel::setTimeAxis(QValueAxis *axis, double durationS, double simulat
     const double span = std::max({simulatedS, durationS / 10.0, 1.0}) / unitSeconds;
     axis->setTitleText(SeriesDecimator::axisTitle(m_unit));
     axis->setRange(0, std::min(niceCeiling(span), std::max(durationS / unitSeconds, span)));
+}
+
+void ChartsPanel::setLive(bool live)
+{
+    for (QChartView *view : {m_activeView, m_ratesView, m_latencyView, m_usersView})
+        view->setRenderHint(QPainter::Antialiasing, !live);
 }
 
 QImage ChartsPanel::renderImage()

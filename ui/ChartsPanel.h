@@ -27,6 +27,9 @@ public:
     explicit ChartsPanel(QWidget *parent = nullptr);
 
     void showSnapshot(const SimulationSnapshot &snapshot);
+    // Antialiasing costs most of a chart's paint time: off while a run refreshes ten times a
+    // second, on for a still picture (paused, finished, exported).
+    void setLive(bool live);
     void clear();
     // The four charts side by side as one image, for "Export charts as PNG".
     QImage renderImage();

@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QVBoxLayout>
 
@@ -45,13 +46,13 @@ void EventLogPanel::appendEvents(const EventCollector::Batch &batch)
     QStringList lines;
     for (const LimiterEvent &event : batch.events) {
         const QString at = QDateTime::fromMSecsSinceEpoch(event.atMs, Qt::UTC)
-                               .toString(QStringLiteral("HH:mm:ss.zzz"));
+                               .toString(QStringLiteral("HH:mm:ss"));
         if (event.type == LimiterEvent::Type::Rejected) {
-            lines.append(tr("%1  denied   %2 asked for %3: at the limit of %4")
+            lines.append(tr("%1  denied   %2 → %3 (limit %4)")
                              .arg(at, event.lease.userId, event.lease.videoId)
                              .arg(event.limit));
         } else {
-            lines.append(tr("%1  evicted  %2's stream of %3 ended for a newer one")
+            lines.append(tr("%1  evicted  %2 → %3 (oldest stream)")
                              .arg(at, event.lease.userId, event.lease.videoId));
         }
     }
@@ -87,12 +88,13 @@ int EventLogPanel::lineCount() const
 
 QString EventLogPanel::stamp()
 {
-    return QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+    return QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
 }
 
 void EventLogPanel::appendLines(const QString &lines)
 {
     m_text->appendPlainText(lines);
+    m_text->horizontalScrollBar()->setValue(0);
 }
 
 } // namespace vs

@@ -19,6 +19,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -160,13 +161,13 @@ void MainWindow::createDocks()
         return d;
     };
     m_scenarioPanel = new ScenarioPanel(this);
-    m_scenarioPanel->setMinimumWidth(340);
+    m_scenarioPanel->setMinimumWidth(360);
     m_scenarioDock = dock(m_scenarioPanel, tr("Scenario"), QStringLiteral("scenarioDock"),
                           Qt::LeftDockWidgetArea);
 
     m_serverPanel = new ServerPanel(this);
     m_serverPanel->setMinimumWidth(320);
-    m_serverDock = dock(m_serverPanel, tr("Server && policy"), QStringLiteral("serverDock"),
+    m_serverDock = dock(m_serverPanel, tr("Server and policy"), QStringLiteral("serverDock"),
                         Qt::RightDockWidgetArea);
 
     m_streamsPanel = new StreamsPanel(this);
@@ -179,7 +180,7 @@ void MainWindow::createDocks()
     // The side docks run the full height; the bottom docks sit under the charts only.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    resizeDocks({m_scenarioDock, m_serverDock}, {360, 340}, Qt::Horizontal);
+    resizeDocks({m_scenarioDock, m_serverDock}, {380, 360}, Qt::Horizontal);
     resizeDocks({m_streamsDock}, {260}, Qt::Vertical);
     resizeDocks({m_streamsDock, m_logDock}, {560, 440}, Qt::Horizontal);
 }
@@ -568,13 +569,20 @@ void MainWindow::applyPolicy(const Policy &policy)
 
 void MainWindow::refreshNow()
 {
+    QElapsedTimer timer;
+    timer.start();
     const SnapshotPointer snapshot = m_engine.snapshot();
     if (snapshot && snapshot != m_shownSnapshot) {
         m_shownSnapshot = snapshot;
         showSnapshot(*snapshot);
     }
+    const qint64 chartsMs = timer.elapsed();
     const EventCollector::Batch batch = m_events.take();
     m_eventLog->appendEvents(batch);
+    if (timer.elapsed() > 50) {
+        qCWarning(lcUi) << "slow refresh:" << timer.elapsed() << "ms, of which charts and status"
+                        << chartsMs << "ms";
+    }
 
     // The table refreshes once a second while a run moves; listing is done off this thread.
     ++m_tick;
@@ -618,6 +626,7 @@ void MainWindow::onStateChanged()
     const State state = m_engine.state();
     m_runControls->setRunState(state, m_scenarioValid);
     m_scenarioPanel->setEditable(state != State::Running && state != State::Paused);
+    m_chartsPanel->setLive(state == State::Running);
     m_serverPanel->policyEditor()->setEnabled(true);
     for (QAction *action : std::as_const(m_exportActions))
         action->setEnabled(state != State::Idle || action == m_exportActions.last());

@@ -60,7 +60,8 @@ PolicyEditor::PolicyEditor(QWidget *parent)
     form->addRow(tr("Default &limit:"), m_limitSpinBox);
     form->addRow(tr("Lease &TTL:"), m_ttlSpinBox);
     form->addRow(tr("At the li&mit:"), m_atLimitComboBox);
-    form->addRow(tr("Plan limits:"), m_planLimits);
+    form->addRow(new QLabel(tr("Plan limits (win over the default):"), this));
+    form->addRow(m_planLimits);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);

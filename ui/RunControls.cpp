@@ -63,6 +63,7 @@ RunControls::RunControls(QWidget *parent)
     m_urlLineEdit->setClearButtonEnabled(true);
     m_urlLineEdit->setMinimumWidth(
         fontMetrics().horizontalAdvance(QStringLiteral("http://127.0.0.1:80800")));
+    m_urlLineEdit->setMaximumWidth(360);
     m_urlLineEdit->setEnabled(false);
     auto *targetLabel = new QLabel(tr("Target:"), this);
     targetLabel->setBuddy(m_targetComboBox);

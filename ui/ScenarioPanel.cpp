@@ -159,7 +159,8 @@ QWidget *ScenarioPanel::buildForm()
     m_planMixEditor->setToolTip(
         tr("Which share of the users has which plan; the shares add up to 100%. Empty: no plans"));
     population->addRow(tr("&Users:"), m_usersSpinBox);
-    population->addRow(tr("Plan mix:"), m_planMixEditor);
+    population->addRow(new QLabel(tr("Plan mix (share of users per plan):"), form));
+    population->addRow(m_planMixEditor);
 
     // Arrivals
     QFormLayout *arrivals = groupForm(form, layout, tr("Arrivals"));
@@ -170,7 +171,8 @@ QWidget *ScenarioPanel::buildForm()
     m_stagesEditor->setToolTip(tr("Ramp the arrival rate: the multiplier holds from the previous "
                                   "stage's end until this time"));
     arrivals->addRow(tr("Starts per user per &hour:"), m_arrivalsSpinBox);
-    arrivals->addRow(tr("Stages:"), m_stagesEditor);
+    arrivals->addRow(new QLabel(tr("Stages (rate multiplier until a time):"), form));
+    arrivals->addRow(m_stagesEditor);
 
     // Catalog
     QFormLayout *catalog = groupForm(form, layout, tr("Catalog"));
@@ -219,7 +221,7 @@ QWidget *ScenarioPanel::buildForm()
     watching->addRow(tr("&Mean:"), m_watchMeanSpinBox);
     watching->addRow(tr("Si&gma:"), m_watchSigmaSpinBox);
     watching->addRow(tr("&Heartbeat every:"), m_heartbeatSpinBox);
-    watching->addRow(tr("&Abandon:"), abandon);
+    watching->addRow(tr("Abandon:"), abandon);
 
     // Retries
     QFormLayout *retry = groupForm(form, layout, tr("When denied"));

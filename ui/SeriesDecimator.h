@@ -39,7 +39,7 @@ public:
         Hours,
     };
 
-    static constexpr int defaultMaxPoints = 600;
+    static constexpr int defaultMaxPoints = 300; // about one per two pixels of a chart
     static constexpr int samplesPerBucket = 32;
 
     static ChartPoints decimate(const SeriesBuffer &series, TimeUnit unit,

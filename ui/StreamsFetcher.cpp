@@ -60,6 +60,15 @@ bool StreamsFetcher::fetch(int sortColumn, Qt::SortOrder order)
     return true;
 }
 
+void StreamsFetcher::dispose(std::vector<StreamRow> rows)
+{
+    if (rows.empty())
+        return;
+    auto garbage = std::make_shared<std::vector<StreamRow>>(std::move(rows));
+    QMetaObject::invokeMethod(
+        m_worker, [garbage]() mutable { garbage.reset(); }, Qt::QueuedConnection);
+}
+
 void StreamsFetcher::deliver(quint64 generation, std::vector<StreamRow> rows)
 {
     m_busy = false;

@@ -35,6 +35,9 @@ public:
     bool fetch(int sortColumn, Qt::SortOrder order);
     bool isFetching() const { return m_busy.load(); }
 
+    // Frees `rows` on the fetcher's thread.
+    void dispose(std::vector<StreamRow> rows);
+
     // The rows of the last listing (moved out), after fetched().
     std::vector<StreamRow> takeRows() { return std::move(m_rows); }
 

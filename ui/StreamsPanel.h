@@ -52,6 +52,8 @@ private:
     QPushButton *m_stopButton;
     QPushButton *m_refreshButton;
     QLabel *m_countLabel;
+    int m_fetchedSortColumn = -1;
+    Qt::SortOrder m_fetchedSortOrder = Qt::AscendingOrder;
 };
 
 } // namespace vs

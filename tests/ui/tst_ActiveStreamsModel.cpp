@@ -64,7 +64,7 @@ void tst_ActiveStreamsModel::setStreamsIsOneReset()
     QCOMPARE(model.index(0, ActiveStreamsModel::DeviceColumn).data().toString(),
              QStringLiteral("—"));
     QCOMPARE(model.index(0, ActiveStreamsModel::StartedColumn).data().toString(),
-             QStringLiteral("1970-01-01 00:00:01"));
+             QStringLiteral("00:00:01"));
 }
 
 void tst_ActiveStreamsModel::sortsNaturally_data()

@@ -1,5 +1,6 @@
 #include "ApiServer.h"
 
+#include "OpenApiDocument.h"
 #include "RequestId.h"
 #include "StreamLimiter.h"
 
@@ -74,6 +75,10 @@ void ApiServer::registerRoutes()
     m_routes.add(Method::Get, QStringLiteral("/healthz"), bind(&ApiController::healthz));
     m_routes.add(Method::Get, QStringLiteral("/readyz"), bind(&ApiController::readyz));
     m_routes.add(Method::Get, QStringLiteral("/metrics"), bind(&ApiController::metrics));
+    m_routes.add(Method::Get, QStringLiteral("/openapi.json"),
+                 [](const ApiRequest &request, Respond respond) {
+                     respond(OpenApiDocument::response(request));
+                 });
 }
 
 quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *error)

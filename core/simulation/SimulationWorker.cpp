@@ -1,6 +1,7 @@
 #include "SimulationWorker.h"
 
 #include "EmbeddedTarget.h"
+#include "HttpTarget.h"
 #include "SimulationRun.h"
 
 #include <QDateTime>
@@ -73,6 +74,15 @@ void SimulationWorker::start()
 {
     if (m_state != SimulationSnapshot::State::Idle)
         return;
+    if (!m_run && m_scenario.targetKind == Scenario::TargetKind::Http) {
+        // Made here, on the engine's thread, where its sockets and timers must live.
+        auto http = std::make_unique<HttpTarget>(m_scenario.targetUrl, m_scenario.connections,
+                                                 m_scenario.timeoutS,
+                                                 SimulationRun::assignPlans(m_scenario));
+        http->setTimeSource([this] { return pacedTargetUs(); });
+        m_target = std::move(http);
+        m_run = std::make_unique<SimulationRun>(m_scenario, *m_target);
+    }
     if (!m_run) {
         finishRun(SimulationSnapshot::State::Failed,
                   QStringLiteral("the %1 target is not available in this build")
@@ -179,9 +189,10 @@ void SimulationWorker::step()
     if (m_run->reachedEnd()) {
         if (m_endReachedNs < 0)
             m_endReachedNs = nowNs;
-        // Late answers still count; give them up to the request timeout.
-        const bool waitMore =
-            m_target->inFlight() > 0 && double(nowNs - m_endReachedNs) < m_scenario.timeoutS * 1e9;
+        // Late answers still count. The target ends every request by its timeout, so this
+        // waits at most that long; the extra second only covers the target's timer granularity.
+        const bool waitMore = m_target->inFlight() > 0 &&
+                              double(nowNs - m_endReachedNs) < m_scenario.timeoutS * 1e9 + 1e9;
         if (!waitMore) {
             m_wallSpentNs += m_wall.nsecsElapsed();
             finishRun(SimulationSnapshot::State::Finished);

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,6 +21,8 @@ private slots:
     void sameSeedSameReportFile();
     void exampleScenariosAreValid_data();
     void exampleScenariosAreValid();
+    void httpTargetThresholds_data();
+    void httpTargetThresholds();
 
 private:
     struct Result
@@ -174,6 +177,70 @@ void tst_SimulateCommand::exampleScenariosAreValid()
     const Result result =
         run({file, QStringLiteral("--duration"), QStringLiteral("120"), QStringLiteral("--quiet")});
     QVERIFY2(result.exitCode == 0 || result.exitCode == 99, result.standardError.constData());
+}
+
+void tst_SimulateCommand::httpTargetThresholds_data()
+{
+    QTest::addColumn<QByteArray>("thresholds");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("failing");
+
+    QTest::newRow("pass") << QByteArray(R"({"error_ratio_max": 0, "limit_violations_max": 0,
+        "latency_p99_ms_max": 10000})")
+                          << 0 << QString();
+    // Real requests take some time: a p99 of at most 0 ms cannot pass.
+    QTest::newRow("latency fails")
+        << QByteArray(R"({"latency_p99_ms_max": 0})") << 99 << QStringLiteral("latency_p99_ms_max");
+}
+
+// `--target URL` turns an embedded scenario into a real-time run against a `serve` started here.
+void tst_SimulateCommand::httpTargetThresholds()
+{
+    QFETCH(QByteArray, thresholds);
+    QFETCH(int, exitCode);
+    QFETCH(QString, failing);
+
+    QProcess serve;
+    serve.setStandardErrorFile(QProcess::nullDevice());
+    serve.start(QStringLiteral(VS_BINARY),
+                {QStringLiteral("serve"), QStringLiteral("--store"), QStringLiteral("memory"),
+                 QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                 QStringLiteral("--limit"), QStringLiteral("1")});
+    QVERIFY(serve.waitForStarted(10'000));
+    QTRY_VERIFY_WITH_TIMEOUT(serve.canReadLine(), 10'000);
+    const QString line = QString::fromUtf8(serve.readLine()).trimmed();
+    const auto match =
+        QRegularExpression(QStringLiteral("^listening on (http://[0-9.]+:\\d+)$")).match(line);
+    QVERIFY2(match.hasMatch(), qPrintable(line));
+
+    const QString scenario = writeScenario(
+        R"({"duration_s": 2, "population": {"users": 20}, "arrivals": {"per_user_per_hour": 3600},
+            "watch": {"mean_s": 1}, "heartbeat_s": 0.5, "policy": {"default_limit": 5},
+            "thresholds": )" +
+        thresholds + '}');
+    const QString report = m_dir.filePath(QStringLiteral("http-report.json"));
+    const Result result = run({scenario, QStringLiteral("--target"), match.captured(1),
+                               QStringLiteral("--report"), report});
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(10'000));
+
+    QVERIFY2(result.exitCode == exitCode, result.standardError.constData());
+    QFile reportFile(report);
+    QVERIFY(reportFile.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(reportFile.readAll()).object();
+    const QJsonObject summary = json.value(QStringLiteral("summary")).toObject();
+    QVERIFY(summary.value(QStringLiteral("grants")).toInt() > 0);
+    QCOMPARE(summary.value(QStringLiteral("errors")).toInt(), 0);
+    QCOMPARE(summary.value(QStringLiteral("limit_violations")).toInt(), 0);
+    const QJsonObject target = json.value(QStringLiteral("scenario"))
+                                   .toObject()
+                                   .value(QStringLiteral("target"))
+                                   .toObject();
+    QCOMPARE(target.value(QStringLiteral("kind")).toString(), QStringLiteral("http"));
+    if (!failing.isEmpty()) {
+        QVERIFY2(result.standardError.contains(QByteArray(failing.toUtf8() + ": value")),
+                 result.standardError.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_SimulateCommand)

@@ -72,7 +72,9 @@ int runServeCommand(const QStringList &arguments)
                      });
 
     QString storeError;
-    const std::unique_ptr<vs::LeaseStore> store = createLeaseStore(*options, &storeError);
+    std::unique_ptr<vs::PolicySource> policySource;
+    const std::unique_ptr<vs::LeaseStore> store =
+        createLeaseStore(*options, &storeError, &policySource);
     if (!store) {
         std::fprintf(stderr, "videostreams serve: %s\n", qPrintable(storeError));
         return 1;
@@ -81,6 +83,11 @@ int runServeCommand(const QStringList &arguments)
     vs::StreamLimiter limiter(*store, clock, initialPolicy(*options));
     vs::PeriodicSweeper sweeper(limiter, 1000);
     vs::ApiServer server(limiter, options->logFormat);
+    if (policySource) {
+        // Shared stores share the policy: the stored one wins, PUT /v1/policy writes it.
+        policySource->attach(limiter, initialPolicy(*options));
+        server.setPolicySource(policySource.get());
+    }
 
     QString error;
     const quint16 port = server.listen(options->address, options->port, &error);

@@ -4,7 +4,8 @@
 #include "LeaseStoreFactory.h"
 #include "ServeOptions.h"
 
-std::unique_ptr<vs::LeaseStore> createLeaseStore(const ServeOptions &options, QString *error)
+std::unique_ptr<vs::LeaseStore> createLeaseStore(const ServeOptions &options, QString *error,
+                                                 std::unique_ptr<vs::PolicySource> *policySource)
 {
     vs::LeaseStoreCreation creation = vs::createLeaseStore(options.store, options.dataDir);
     if (!creation.store) {
@@ -12,5 +13,6 @@ std::unique_ptr<vs::LeaseStore> createLeaseStore(const ServeOptions &options, QS
         return nullptr;
     }
     qCInfo(vs::lcHttp).noquote() << "lease store:" << creation.description;
+    *policySource = std::move(creation.policySource);
     return std::move(creation.store);
 }

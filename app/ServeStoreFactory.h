@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LeaseStore.h"
+#include "PolicySource.h"
 
 #include <QString>
 
@@ -10,4 +11,6 @@ struct ServeOptions;
 
 // The one place `serve` picks its lease store, from --store and --data-dir (see
 // core/storage/LeaseStoreFactory.h). Null with `error` set when the store cannot be opened.
-std::unique_ptr<vs::LeaseStore> createLeaseStore(const ServeOptions &options, QString *error);
+// `policySource` receives the store's shared policy source (Redis), or null.
+std::unique_ptr<vs::LeaseStore> createLeaseStore(const ServeOptions &options, QString *error,
+                                                 std::unique_ptr<vs::PolicySource> *policySource);

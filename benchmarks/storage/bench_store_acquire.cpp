@@ -5,6 +5,7 @@
 // baseline of the same run.
 
 #include "LeaseStoreFactory.h"
+#include "RedisScripts.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -32,20 +33,23 @@ double run(vs::LeaseStore &store, int operations, int window)
         while (sent < operations && inFlight < window) {
             const int i = sent++;
             ++inFlight;
-            store.acquireAsync(
-                vs::AcquireRequest{QStringLiteral("user%1").arg(i % 10'000),
-                                   QStringLiteral("video%1").arg(i), {}, 3, 60'000,
-                                   vs::AtLimitBehaviour::Reject, 1'700'000'000'000 + i},
-                [&](vs::WatchResult result) {
-                    --inFlight;
-                    ++answered;
-                    if (result.outcome == vs::WatchResult::Outcome::StoreUnavailable)
-                        ++failed;
-                    if (answered == operations)
-                        QCoreApplication::exit(0);
-                    else
-                        pump();
-                });
+            store.acquireAsync(vs::AcquireRequest{QStringLiteral("user%1").arg(i % 10'000),
+                                                  QStringLiteral("video%1").arg(i),
+                                                  {},
+                                                  3,
+                                                  60'000,
+                                                  vs::AtLimitBehaviour::Reject,
+                                                  1'700'000'000'000 + i},
+                               [&](vs::WatchResult result) {
+                                   --inFlight;
+                                   ++answered;
+                                   if (result.outcome == vs::WatchResult::Outcome::StoreUnavailable)
+                                       ++failed;
+                                   if (answered == operations)
+                                       QCoreApplication::exit(0);
+                                   else
+                                       pump();
+                               });
         }
         pumping = false;
     };
@@ -73,9 +77,17 @@ int main(int argc, char **argv)
     const QCommandLineOption redisOption(QStringLiteral("redis"),
                                          QStringLiteral("Redis URL (omit to skip Redis)."),
                                          QStringLiteral("URL"));
-    parser.addOptions({opsOption, windowOption, redisOption});
+    const QCommandLineOption scriptOption(
+        QStringLiteral("print-acquire-script"),
+        QStringLiteral("Print the Redis acquire script (for SCRIPT LOAD and redis-benchmark) "
+                       "and exit."));
+    parser.addOptions({opsOption, windowOption, redisOption, scriptOption});
     parser.addHelpOption();
     parser.process(app);
+    if (parser.isSet(scriptOption)) {
+        std::fputs(vs::RedisScripts::source(vs::RedisScripts::Script::Acquire).constData(), stdout);
+        return 0;
+    }
     const int operations = parser.value(opsOption).toInt();
     const int window = parser.value(windowOption).toInt();
     QTemporaryDir directory;

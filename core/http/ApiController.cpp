@@ -3,6 +3,7 @@
 #include "ApiJson.h"
 #include "HttpMetrics.h"
 #include "IdRules.h"
+#include "PolicySource.h"
 #include "StreamLimiter.h"
 
 #include <QJsonArray>
@@ -310,6 +311,16 @@ void ApiController::putPolicy(const ApiRequest &request, Respond respond)
     const PolicyParseResult parsed = Policy::fromJson(body);
     if (!parsed.ok())
         return respond(invalid(request, parsed.error, parsed.field));
+    if (m_policySource) {
+        // Answered once every instance can see it; if the store is down, nothing changed.
+        const Policy policy = parsed.policy;
+        m_policySource->publish(policy, [request, respond, policy](const QString &error) {
+            if (!error.isEmpty())
+                return respond(storeUnavailable(request, Failure{error, {}}));
+            respond(ApiResponse::json(200, policy.toJson()));
+        });
+        return;
+    }
     m_limiter.setPolicy(parsed.policy);
     respond(ApiResponse::json(200, parsed.policy.toJson()));
 }

@@ -6,6 +6,7 @@
 namespace vs {
 
 class HttpMetrics;
+class PolicySource;
 class StreamLimiter;
 
 // The handlers of every route: each takes a parsed request and answers through `respond`, at
@@ -17,6 +18,9 @@ public:
     static constexpr qsizetype maxBodyBytes = 64 * 1024;
 
     ApiController(StreamLimiter &limiter, HttpMetrics &metrics);
+
+    // Shared policy (Redis): putPolicy publishes through it; null keeps the policy local.
+    void setPolicySource(PolicySource *source) { m_policySource = source; }
 
     // The original service's two calls (PRODUCT.md §2), byte for byte.
     void originalWatch(const ApiRequest &request, Respond respond);
@@ -44,6 +48,7 @@ public:
 private:
     StreamLimiter &m_limiter;
     HttpMetrics &m_metrics;
+    PolicySource *m_policySource = nullptr;
 };
 
 } // namespace vs

@@ -81,6 +81,11 @@ void ApiServer::registerRoutes()
                  });
 }
 
+void ApiServer::setPolicySource(PolicySource *source)
+{
+    m_controller->setPolicySource(source);
+}
+
 quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
     auto *tcpServer = new QTcpServer(this);

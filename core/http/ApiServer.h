@@ -19,6 +19,7 @@ class QTcpServer;
 
 namespace vs {
 
+class PolicySource;
 class StreamLimiter;
 
 // The VideoStreams HTTP API on Qt's HTTP parser. Routing lives in one RouteTable (registered in
@@ -38,6 +39,10 @@ public:
     // Creates a QTcpServer, listens and binds it. Returns the port, 0 on failure (`error` says
     // why).
     quint16 listen(const QHostAddress &address, quint16 port, QString *error = nullptr);
+
+    // With a source, PUT /v1/policy stores the policy there (for every instance sharing it)
+    // before answering. The source must outlive the server.
+    void setPolicySource(PolicySource *source);
 
     HttpMetrics &metrics() { return *m_metrics; }
     const RouteTable &routes() const { return m_routes; }

@@ -2,6 +2,7 @@
 
 #include "MemoryLeaseStore.h"
 #include "RedisLeaseStore.h"
+#include "RedisPolicySource.h"
 #include "SqliteLeaseStore.h"
 
 #include <QDir>
@@ -62,6 +63,9 @@ LeaseStoreCreation createRedis(const QString &spec)
     LeaseStoreCreation creation;
     creation.description = options.endpoint.displayName();
     creation.store = std::make_unique<RedisLeaseStore>(options);
+    RedisPolicySource::Options policyOptions;
+    policyOptions.endpoint = options.endpoint;
+    creation.policySource = std::make_unique<RedisPolicySource>(policyOptions);
     return creation;
 }
 

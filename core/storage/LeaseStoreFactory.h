@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LeaseStore.h"
+#include "PolicySource.h"
 
 #include <QString>
 
@@ -15,6 +16,9 @@ struct LeaseStoreCreation
     std::unique_ptr<LeaseStore> store;
     QString description; // e.g. "sqlite:/home/u/.local/share/videostreams/leases.db", no password
     QString error;       // why no store was made; names the spec or the file
+    // Set for stores shared by instances (Redis): the policy lives beside the leases, so attach
+    // it to the limiter and publish policy changes through it. Null: the policy is per process.
+    std::unique_ptr<PolicySource> policySource;
 };
 
 // The store spec syntax, for --help texts.

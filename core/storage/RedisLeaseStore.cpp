@@ -209,7 +209,11 @@ RedisLeaseStore::RedisLeaseStore(const Options &options, QObject *parent)
     , m_async(new RedisAsyncConnection(options.endpoint, this))
 {}
 
-RedisLeaseStore::~RedisLeaseStore() = default;
+RedisLeaseStore::~RedisLeaseStore()
+{
+    // Pending calls are answered (as failures) while this object's members still exist.
+    delete m_async;
+}
 
 bool RedisLeaseStore::onOwnerThread() const
 {

@@ -143,6 +143,9 @@ void SqliteLeaseStore::writerLoop(std::shared_ptr<std::promise<QString>> opened)
                 QStringLiteral("PRAGMA locking_mode = EXCLUSIVE"),
                 QStringLiteral("PRAGMA journal_mode = WAL"),
                 QStringLiteral("PRAGMA synchronous = FULL"),
+                // 16 MB of page cache (default 2 MB): a working set of many users' pages stays
+                // in memory instead of being re-read for every decision.
+                QStringLiteral("PRAGMA cache_size = -16384"),
             };
             for (const QString &pragma : pragmas) {
                 if (!query.exec(pragma))

@@ -36,6 +36,40 @@ const QList<QStringList> &migrations()
             QStringLiteral("CREATE INDEX tombstones_by_user ON tombstones (user_id)"),
             QStringLiteral("CREATE INDEX tombstones_by_end ON tombstones (ended_at_ms)"),
         },
+        {
+            // Version 2: each user's leases and tombstones clustered under the user (WITHOUT
+            // ROWID, primary key starting with user_id). A decision now touches one table page
+            // per user instead of four index pages scattered by random stream ids, which made
+            // long runs write (and fsync) several times more WAL per commit. Stream ids are
+            // 128 random bits, so the global UNIQUE index on them is gone.
+            QStringLiteral("CREATE TABLE leases_v2 ("
+                           " user_id TEXT NOT NULL,"
+                           " id INTEGER NOT NULL,"
+                           " stream_id BLOB NOT NULL,"
+                           " video_id TEXT NOT NULL,"
+                           " device_id TEXT NOT NULL,"
+                           " started_at_ms INTEGER NOT NULL,"
+                           " last_heartbeat_at_ms INTEGER NOT NULL,"
+                           " expires_at_ms INTEGER NOT NULL,"
+                           " PRIMARY KEY (user_id, id)) WITHOUT ROWID"),
+            QStringLiteral("INSERT INTO leases_v2 SELECT user_id, id, stream_id, video_id, "
+                           "device_id, started_at_ms, last_heartbeat_at_ms, expires_at_ms "
+                           "FROM leases"),
+            QStringLiteral("DROP TABLE leases"),
+            QStringLiteral("ALTER TABLE leases_v2 RENAME TO leases"),
+            QStringLiteral("CREATE INDEX leases_by_expiry ON leases (expires_at_ms)"),
+            QStringLiteral("CREATE TABLE tombstones_v2 ("
+                           " user_id TEXT NOT NULL,"
+                           " stream_id BLOB NOT NULL,"
+                           " ended_at_ms INTEGER NOT NULL,"
+                           " evicted INTEGER NOT NULL,"
+                           " PRIMARY KEY (user_id, stream_id)) WITHOUT ROWID"),
+            QStringLiteral("INSERT INTO tombstones_v2 SELECT user_id, stream_id, ended_at_ms, "
+                           "evicted FROM tombstones"),
+            QStringLiteral("DROP TABLE tombstones"),
+            QStringLiteral("ALTER TABLE tombstones_v2 RENAME TO tombstones"),
+            QStringLiteral("CREATE INDEX tombstones_by_end ON tombstones (ended_at_ms)"),
+        },
     };
     return steps;
 }

@@ -58,18 +58,18 @@ QString SqliteSession::prepare()
                             QStringLiteral(" FROM leases WHERE user_id = ? ORDER BY id")},
         {&m_insertLease,
          QStringLiteral("INSERT INTO leases (stream_id, user_id, video_id, device_id, "
-                        "started_at_ms, last_heartbeat_at_ms, expires_at_ms) "
-                        "VALUES (?, ?, ?, COALESCE(?, ''), ?, ?, ?)")},
+                        "started_at_ms, last_heartbeat_at_ms, expires_at_ms, id) "
+                        "VALUES (?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?)")},
         {&m_updateExpiry, QStringLiteral("UPDATE leases SET last_heartbeat_at_ms = ?, "
-                                         "expires_at_ms = ? WHERE id = ?")},
-        {&m_deleteLease, QStringLiteral("DELETE FROM leases WHERE id = ?")},
+                                         "expires_at_ms = ? WHERE user_id = ? AND id = ?")},
+        {&m_deleteLease, QStringLiteral("DELETE FROM leases WHERE user_id = ? AND id = ?")},
         {&m_insertTombstone,
          QStringLiteral("INSERT OR REPLACE INTO tombstones (stream_id, user_id, ended_at_ms, "
                         "evicted) VALUES (?, ?, ?, ?)")},
         {&m_trimTombstones,
-         QStringLiteral("DELETE FROM tombstones WHERE user_id = ? AND rowid NOT IN (SELECT rowid "
-                        "FROM tombstones WHERE user_id = ? ORDER BY ended_at_ms DESC, rowid DESC "
-                        "LIMIT %1)")
+         QStringLiteral("DELETE FROM tombstones WHERE user_id = ? AND stream_id NOT IN (SELECT "
+                        "stream_id FROM tombstones WHERE user_id = ? ORDER BY ended_at_ms DESC, "
+                        "stream_id DESC LIMIT %1)")
              .arg(SqliteLeaseStore::maxTombstonesPerUser)},
         {&m_findTombstone,
          QStringLiteral("SELECT evicted FROM tombstones WHERE stream_id = ? AND user_id = ?")},
@@ -78,9 +78,9 @@ QString SqliteSession::prepare()
              QStringLiteral(" FROM leases WHERE expires_at_ms <= ? ORDER BY expires_at_ms, id "
                             "LIMIT ?")},
         {&m_forgetTombstones,
-         QStringLiteral("DELETE FROM tombstones WHERE rowid IN (SELECT rowid FROM tombstones "
-                        "WHERE ended_at_ms < ? LIMIT ?)")},
-        {&m_countLeases, QStringLiteral("SELECT COUNT(*) FROM leases")},
+         QStringLiteral("DELETE FROM tombstones WHERE (user_id, stream_id) IN (SELECT user_id, "
+                        "stream_id FROM tombstones WHERE ended_at_ms < ? LIMIT ?)")},
+        {&m_countLeases, QStringLiteral("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM leases")},
     };
     for (const auto &[query, sql] : statements) {
         query->setForwardOnly(true);
@@ -127,9 +127,10 @@ std::vector<SqliteSession::Row> SqliteSession::loadUser(const QString &userId)
     return rows;
 }
 
-void SqliteSession::deleteLease(qint64 id)
+void SqliteSession::deleteLease(const Row &row)
 {
-    m_deleteLease.bindValue(0, id);
+    m_deleteLease.bindValue(0, row.lease.userId);
+    m_deleteLease.bindValue(1, row.id);
     run(m_deleteLease);
 }
 
@@ -156,7 +157,7 @@ std::vector<SqliteSession::Row> SqliteSession::removeExpired(std::vector<Row> ro
             active.push_back(std::move(row));
             continue;
         }
-        deleteLease(row.id);
+        deleteLease(row);
         remember(row.lease, row.lease.expiresAtMs, false);
         expired.append(row.lease);
         --leaseDelta;
@@ -182,7 +183,8 @@ WatchResult SqliteSession::acquire(const AcquireRequest &request, qint64 &leaseD
         row.lease.expiresAtMs = leaseExpiry(request.nowMs, request.ttlMs);
         m_updateExpiry.bindValue(0, row.lease.lastHeartbeatAtMs);
         m_updateExpiry.bindValue(1, row.lease.expiresAtMs);
-        m_updateExpiry.bindValue(2, row.id);
+        m_updateExpiry.bindValue(2, row.lease.userId);
+        m_updateExpiry.bindValue(3, row.id);
         run(m_updateExpiry);
         result.outcome = WatchResult::Outcome::Reused;
         result.lease = row.lease;
@@ -192,7 +194,7 @@ WatchResult SqliteSession::acquire(const AcquireRequest &request, qint64 &leaseD
     case AdmissionPlan::Kind::Grant: {
         for (int index : plan.evictIndexes) {
             const Row &row = active[std::size_t(index)];
-            deleteLease(row.id);
+            deleteLease(row);
             remember(row.lease, request.nowMs, true);
             result.evicted.append(row.lease);
             --leaseDelta;
@@ -212,6 +214,7 @@ WatchResult SqliteSession::acquire(const AcquireRequest &request, qint64 &leaseD
         m_insertLease.bindValue(4, lease.startedAtMs);
         m_insertLease.bindValue(5, lease.lastHeartbeatAtMs);
         m_insertLease.bindValue(6, lease.expiresAtMs);
+        m_insertLease.bindValue(7, m_nextLeaseId++);
         run(m_insertLease);
         ++leaseDelta;
         result.outcome = WatchResult::Outcome::Granted;
@@ -241,7 +244,8 @@ HeartbeatResult SqliteSession::renew(const QString &userId, const StreamId &stre
         row.lease.expiresAtMs = leaseExpiry(nowMs, ttlMs);
         m_updateExpiry.bindValue(0, row.lease.lastHeartbeatAtMs);
         m_updateExpiry.bindValue(1, row.lease.expiresAtMs);
-        m_updateExpiry.bindValue(2, row.id);
+        m_updateExpiry.bindValue(2, row.lease.userId);
+        m_updateExpiry.bindValue(3, row.id);
         run(m_updateExpiry);
         result.outcome = HeartbeatResult::Outcome::Renewed;
         result.lease = row.lease;
@@ -267,7 +271,7 @@ StopResult SqliteSession::release(const QString &userId, const StreamId &streamI
     for (const Row &row : active) {
         if (row.lease.streamId != streamId)
             continue;
-        deleteLease(row.id);
+        deleteLease(row);
         --leaseDelta;
         result.outcome = StopResult::Outcome::Stopped;
         result.lease = row.lease;
@@ -313,7 +317,7 @@ SweepResult SqliteSession::sweep(qint64 nowMs, int maxLeases, qint64 &leaseDelta
     }
     m_selectExpired.finish();
     for (const Row &row : rows) {
-        deleteLease(row.id);
+        deleteLease(row);
         remember(row.lease, row.lease.expiresAtMs, false);
         result.expired.append(row.lease);
         --leaseDelta;
@@ -328,7 +332,12 @@ SweepResult SqliteSession::sweep(qint64 nowMs, int maxLeases, qint64 &leaseDelta
 qint64 SqliteSession::countLeases()
 {
     run(m_countLeases);
-    const qint64 count = m_countLeases.next() ? m_countLeases.value(0).toLongLong() : 0;
+    qint64 count = 0;
+    if (m_countLeases.next()) {
+        count = m_countLeases.value(0).toLongLong();
+        // Grant order continues after the newest lease on file.
+        m_nextLeaseId = std::max(m_nextLeaseId, m_countLeases.value(1).toLongLong() + 1);
+    }
     m_countLeases.finish();
     return count;
 }

@@ -34,6 +34,7 @@ public:
                        qint64 &leaseDelta);
     ListResult list(const QString &userId, qint64 nowMs, qint64 &leaseDelta);
     SweepResult sweep(qint64 nowMs, int maxLeases, qint64 &leaseDelta);
+    // Also learns the next grant-order id; call once after opening.
     qint64 countLeases();
 
     // Runs one statement that returns nothing (BEGIN, COMMIT, ...); returns an error message.
@@ -54,12 +55,13 @@ private:
     // Deletes the user's leases that expired by nowMs, reporting them; returns the rest.
     std::vector<Row> removeExpired(std::vector<Row> rows, qint64 nowMs, QList<Lease> &expired,
                                    qint64 &leaseDelta);
-    void deleteLease(qint64 id);
+    void deleteLease(const Row &row);
     void remember(const Lease &lease, qint64 endedAtMs, bool evicted);
     void run(QSqlQuery &query);
 
     QSqlDatabase m_database;
     const qint64 m_tombstoneRetentionMs;
+    qint64 m_nextLeaseId = 1; // grant order across users; ids are unique per file
     QSqlQuery m_begin;
     QSqlQuery m_commit;
     QSqlQuery m_rollback;

@@ -44,7 +44,8 @@ void ServeCommandTest::servesUntilTerminated()
 
     QProcess process;
     process.start(QStringLiteral(VIDEOSTREAMS_BINARY),
-                  QStringList{QStringLiteral("serve"), QStringLiteral("--listen"), listen} +
+                  QStringList{QStringLiteral("serve"), QStringLiteral("--store"),
+                              QStringLiteral("memory"), QStringLiteral("--listen"), listen} +
                       extraOptions);
     QVERIFY(process.waitForStarted(10'000));
     QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10'000);

@@ -44,6 +44,9 @@ QString RedisTestServer::start(const QString &password)
                               QStringLiteral("--save"),       QString(),
                               QStringLiteral("--appendonly"), QStringLiteral("no"),
                               QStringLiteral("--dir"),        m_directory.path()};
+        if (m_persistent)
+            arguments << QStringLiteral("--appendonly") << QStringLiteral("yes")
+                      << QStringLiteral("--appendfsync") << QStringLiteral("always");
         if (!m_password.isEmpty())
             arguments << QStringLiteral("--requirepass") << m_password;
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);

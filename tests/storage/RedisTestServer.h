@@ -15,6 +15,9 @@ public:
     // Empty on success; otherwise why the server could not start (a test failure, never a skip).
     QString start(const QString &password = {});
     void stop();
+    // Keep data across stop() and start() (append-only file, fsync always), as a production
+    // Redis restarted for maintenance would. Off by default.
+    void setPersistent(bool persistent) { m_persistent = persistent; }
     // Sends one command with redis-cli-free RESP over a socket; returns the raw reply.
     QByteArray command(const QByteArrayList &arguments) const;
 
@@ -28,4 +31,5 @@ private:
     QProcess m_process;
     QString m_password;
     int m_port = 0;
+    bool m_persistent = false;
 };

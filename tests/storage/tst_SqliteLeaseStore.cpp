@@ -31,6 +31,7 @@ private slots:
     void secondOpenOfTheSameFileIsRefused();
     void newerSchemaIsRefused();
     void freshFileGetsTheLatestSchema();
+    void version1FileIsMigrated();
 
 private:
     QString dbPath() const { return m_directory->filePath(QStringLiteral("leases.db")); }
@@ -249,6 +250,69 @@ void tst_SqliteLeaseStore::freshFileGetsTheLatestSchema()
     database.close();
     database = QSqlDatabase();
     QSqlDatabase::removeDatabase(u"check"_qs);
+}
+
+void tst_SqliteLeaseStore::version1FileIsMigrated()
+{
+    // A file as the first release wrote it: one user with two leases (grant order by id) and a
+    // tombstone.
+    const StreamId first = StreamId::generate();
+    const StreamId second = StreamId::generate();
+    const StreamId ended = StreamId::generate();
+    const auto bytes = [](const StreamId &id) {
+        return QByteArray(reinterpret_cast<const char *>(id.bytes().data()), StreamId::byteCount);
+    };
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"v1"_qs);
+        database.setDatabaseName(dbPath());
+        QVERIFY(database.open());
+        QSqlQuery query(database);
+        const QString statements[] = {
+            u"CREATE TABLE leases (id INTEGER PRIMARY KEY, stream_id BLOB NOT NULL UNIQUE, "
+            "user_id TEXT NOT NULL, video_id TEXT NOT NULL, device_id TEXT NOT NULL, "
+            "started_at_ms INTEGER NOT NULL, last_heartbeat_at_ms INTEGER NOT NULL, "
+            "expires_at_ms INTEGER NOT NULL)"_qs,
+            u"CREATE INDEX leases_by_user ON leases (user_id)"_qs,
+            u"CREATE INDEX leases_by_expiry ON leases (expires_at_ms)"_qs,
+            u"CREATE TABLE tombstones (stream_id BLOB PRIMARY KEY, user_id TEXT NOT NULL, "
+            "ended_at_ms INTEGER NOT NULL, evicted INTEGER NOT NULL)"_qs,
+            u"CREATE INDEX tombstones_by_user ON tombstones (user_id)"_qs,
+            u"CREATE INDEX tombstones_by_end ON tombstones (ended_at_ms)"_qs,
+            u"PRAGMA user_version = 1"_qs,
+        };
+        for (const QString &statement : statements)
+            QVERIFY2(query.exec(statement), qPrintable(statement));
+        const auto insert = [&](qint64 id, const StreamId &streamId, const QString &video) {
+            query.prepare(u"INSERT INTO leases VALUES (?, ?, 'u1', ?, '', 10, 10, ?)"_qs);
+            query.addBindValue(id);
+            query.addBindValue(bytes(streamId));
+            query.addBindValue(video);
+            query.addBindValue(Lease::neverExpires);
+            return query.exec();
+        };
+        QVERIFY(insert(7, second, u"v2"_qs));
+        QVERIFY(insert(3, first, u"v1"_qs));
+        query.prepare(u"INSERT INTO tombstones VALUES (?, 'u1', 5, 1)"_qs);
+        query.addBindValue(bytes(ended));
+        QVERIFY(query.exec());
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(u"v1"_qs);
+
+    auto opened = SqliteLeaseStore::open(dbPath());
+    QVERIFY2(opened.store, qPrintable(opened.error));
+    SqliteLeaseStore &store = *opened.store;
+    const ListResult listed = store.list(u"u1"_qs, 1000);
+    QCOMPARE(listed.active.size(), 2);
+    QCOMPARE(listed.active.at(0).streamId, first); // grant order kept
+    QCOMPARE(listed.active.at(1).streamId, second);
+    QCOMPARE(store.renew(u"u1"_qs, ended, 1000, 1000).outcome, HeartbeatResult::Outcome::Evicted);
+    // New grants come after the migrated ones.
+    const WatchResult granted = store.acquire(
+        AcquireRequest{u"u1"_qs, u"v3"_qs, {}, 3, 0, AtLimitBehaviour::EvictOldest, 1000});
+    QCOMPARE(granted.outcome, WatchResult::Outcome::Granted);
+    QCOMPARE(store.list(u"u1"_qs, 1000).active.last().streamId, granted.lease.streamId);
+    QCOMPARE(store.storedLeaseCount(), 3);
 }
 
 QTEST_GUILESS_MAIN(tst_SqliteLeaseStore)

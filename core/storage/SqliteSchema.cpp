@@ -39,9 +39,8 @@ const QList<QStringList> &migrations()
         {
             // Version 2: each user's leases and tombstones clustered under the user (WITHOUT
             // ROWID, primary key starting with user_id). A decision now touches one table page
-            // per user instead of four index pages scattered by random stream ids, which made
-            // long runs write (and fsync) several times more WAL per commit. Stream ids are
-            // 128 random bits, so the global UNIQUE index on them is gone.
+            // per user instead of four index pages scattered by random stream ids. Stream ids
+            // are 128 random bits, so the global UNIQUE index on them is gone.
             QStringLiteral("CREATE TABLE leases_v2 ("
                            " user_id TEXT NOT NULL,"
                            " id INTEGER NOT NULL,"
@@ -69,6 +68,9 @@ const QList<QStringList> &migrations()
             QStringLiteral("DROP TABLE tombstones"),
             QStringLiteral("ALTER TABLE tombstones_v2 RENAME TO tombstones"),
             QStringLiteral("CREATE INDEX tombstones_by_end ON tombstones (ended_at_ms)"),
+            // Finds a user's 16th newest tombstone without a sort or temporary table.
+            QStringLiteral("CREATE INDEX tombstones_by_user_end ON tombstones (user_id, "
+                           "ended_at_ms)"),
         },
     };
     return steps;

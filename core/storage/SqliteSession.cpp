@@ -67,10 +67,14 @@ QString SqliteSession::prepare()
          QStringLiteral("INSERT OR REPLACE INTO tombstones (stream_id, user_id, ended_at_ms, "
                         "evicted) VALUES (?, ?, ?, ?)")},
         {&m_trimTombstones,
-         QStringLiteral("DELETE FROM tombstones WHERE user_id = ? AND stream_id NOT IN (SELECT "
-                        "stream_id FROM tombstones WHERE user_id = ? ORDER BY ended_at_ms DESC, "
-                        "stream_id DESC LIMIT %1)")
-             .arg(SqliteLeaseStore::maxTombstonesPerUser)},
+         // Keeps the newest maxTombstonesPerUser (and any tied with the last kept). Written to
+         // need no temporary table: the NOT IN (SELECT ... LIMIT) form opened and freed one per
+         // expiry, and freeing it trimmed the writer's malloc arena (madvise + TLB shootdown),
+         // which cut long runs from 16k to 2k decisions/s.
+         QStringLiteral("DELETE FROM tombstones WHERE user_id = ? AND ended_at_ms < (SELECT "
+                        "ended_at_ms FROM tombstones WHERE user_id = ? ORDER BY ended_at_ms "
+                        "DESC LIMIT 1 OFFSET %1)")
+             .arg(SqliteLeaseStore::maxTombstonesPerUser - 1)},
         {&m_findTombstone,
          QStringLiteral("SELECT evicted FROM tombstones WHERE stream_id = ? AND user_id = ?")},
         {&m_selectExpired,

@@ -87,8 +87,8 @@ void tst_MultiInstance::limitHoldsAcrossInstances()
     const QByteArray policy =
         R"({"default_limit":)" + QByteArray::number(limit) + R"(,"lease_ttl_s":0})";
     QCOMPARE(first.request("PUT", "/v1/policy", policy).status, 200);
-    const QByteArray expectedLimit = QByteArray(R"("default_limit":)") +
-                                     QByteArray::number(limit) + ',';
+    const QByteArray expectedLimit =
+        QByteArray(R"("default_limit":)") + QByteArray::number(limit) + ',';
     for (ServeProcess &instance : m_instances) {
         HttpConnection connection(instance.port());
         QTRY_VERIFY_WITH_TIMEOUT(

@@ -32,6 +32,7 @@ private slots:
     void newerSchemaIsRefused();
     void freshFileGetsTheLatestSchema();
     void version1FileIsMigrated();
+    void tombstonesAreCappedPerUser();
 
 private:
     QString dbPath() const { return m_directory->filePath(QStringLiteral("leases.db")); }
@@ -313,6 +314,29 @@ void tst_SqliteLeaseStore::version1FileIsMigrated()
     QCOMPARE(granted.outcome, WatchResult::Outcome::Granted);
     QCOMPARE(store.list(u"u1"_qs, 1000).active.last().streamId, granted.lease.streamId);
     QCOMPARE(store.storedLeaseCount(), 3);
+}
+
+void tst_SqliteLeaseStore::tombstonesAreCappedPerUser()
+{
+    auto opened = SqliteLeaseStore::open(dbPath());
+    QVERIFY2(opened.store, qPrintable(opened.error));
+    SqliteLeaseStore &store = *opened.store;
+    // Limit 1 with evict_oldest: every watch evicts the previous stream, one ms apart.
+    constexpr int watches = SqliteLeaseStore::maxTombstonesPerUser + 5;
+    QList<StreamId> streams;
+    for (int i = 0; i < watches; ++i) {
+        const WatchResult result = store.acquire(AcquireRequest{
+            u"u"_qs, u"v%1"_qs.arg(i), {}, 1, 0, AtLimitBehaviour::EvictOldest, 1000 + i});
+        QCOMPARE(result.outcome, WatchResult::Outcome::Granted);
+        streams.append(result.lease.streamId);
+    }
+    // The newest maxTombstonesPerUser evicted streams still say why; older ones are forgotten.
+    const int evicted = watches - 1;
+    for (int i = 0; i < evicted; ++i) {
+        const bool kept = i >= evicted - SqliteLeaseStore::maxTombstonesPerUser;
+        QCOMPARE(store.renew(u"u"_qs, streams.at(i), 1000, 5000).outcome,
+                 kept ? HeartbeatResult::Outcome::Evicted : HeartbeatResult::Outcome::Unknown);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_SqliteLeaseStore)

@@ -275,6 +275,17 @@ HeartbeatResult StreamLimiter::heartbeat(const QString &userId, const QString &s
     return result;
 }
 
+HeartbeatResult StreamLimiter::heartbeat(const QString &userId, const StreamId &streamId)
+{
+    if (auto invalid = invalidUser<HeartbeatResult>(userId))
+        return *invalid;
+    const CurrentState current(*this);
+    const qint64 nowMs = m_clock.nowMs();
+    HeartbeatResult result = m_store.renew(userId, streamId, current->policy.leaseTtlMs(), nowMs);
+    finishHeartbeat(result, *current, nowMs);
+    return result;
+}
+
 void StreamLimiter::heartbeatAsync(const QString &userId, const QString &streamId,
                                    std::function<void(const HeartbeatResult &)> done)
 {
@@ -313,6 +324,17 @@ StopResult StreamLimiter::stop(const QString &userId, const QString &streamId)
     const CurrentState current(*this);
     const qint64 nowMs = m_clock.nowMs();
     StopResult result = m_store.release(userId, *id, nowMs);
+    finishStop(result, *current, nowMs);
+    return result;
+}
+
+StopResult StreamLimiter::stop(const QString &userId, const StreamId &streamId)
+{
+    if (auto invalid = invalidUser<StopResult>(userId))
+        return *invalid;
+    const CurrentState current(*this);
+    const qint64 nowMs = m_clock.nowMs();
+    StopResult result = m_store.release(userId, streamId, nowMs);
     finishStop(result, *current, nowMs);
     return result;
 }

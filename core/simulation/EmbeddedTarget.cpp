@@ -51,7 +51,7 @@ const QString &EmbeddedTarget::videoIdFor(quint32 video)
     return m_scratchVideoId;
 }
 
-QString *EmbeddedTarget::findStream(quint32 user, quint32 video)
+StreamId *EmbeddedTarget::findStream(quint32 user, quint32 video)
 {
     for (HeldStream &held : m_held[user]) {
         if (held.video == video)
@@ -60,13 +60,20 @@ QString *EmbeddedTarget::findStream(quint32 user, quint32 video)
     return nullptr;
 }
 
+const StreamId *EmbeddedTarget::streamFor(const TargetCall &call)
+{
+    if (!call.stream.isNull())
+        return &call.stream;
+    return findStream(call.user, call.video);
+}
+
 void EmbeddedTarget::rememberStream(quint32 user, quint32 video, const StreamId &id)
 {
-    if (QString *known = findStream(user, video)) {
-        *known = id.toString();
+    if (StreamId *known = findStream(user, video)) {
+        *known = id;
         return;
     }
-    m_held[user].push_back(HeldStream{video, id.toString()});
+    m_held[user].push_back(HeldStream{video, id});
 }
 
 void EmbeddedTarget::dropStream(quint32 user, quint32 video)
@@ -127,11 +134,13 @@ void EmbeddedTarget::watch(const TargetCall &call)
         }
         reply.outcome = TargetReply::Outcome::Granted;
         reply.expiresAtMs = result.lease.expiresAtMs;
+        reply.stream = result.lease.streamId;
         rememberStream(call.user, call.video, result.lease.streamId);
         break;
     case WatchResult::Outcome::Reused:
         reply.outcome = TargetReply::Outcome::Reused;
         reply.expiresAtMs = result.lease.expiresAtMs;
+        reply.stream = result.lease.streamId;
         rememberStream(call.user, call.video, result.lease.streamId);
         break;
     case WatchResult::Outcome::Rejected:
@@ -151,7 +160,7 @@ void EmbeddedTarget::heartbeat(const TargetCall &call)
     TargetReply reply;
     reply.call = call;
     reply.decidedAtMs = m_clock.nowMs();
-    const QString *streamId = findStream(call.user, call.video);
+    const StreamId *streamId = streamFor(call);
     if (!streamId) {
         reply.outcome = TargetReply::Outcome::Unknown;
         deliver(reply);
@@ -189,7 +198,7 @@ void EmbeddedTarget::stop(const TargetCall &call)
     TargetReply reply;
     reply.call = call;
     reply.decidedAtMs = m_clock.nowMs();
-    const QString *streamId = findStream(call.user, call.video);
+    const StreamId *streamId = streamFor(call);
     if (!streamId) {
         reply.outcome = TargetReply::Outcome::Unknown;
         deliver(reply);

@@ -48,14 +48,17 @@ public:
     int userCount() const { return int(m_userIds.size()); }
 
 private:
+    // Binary ids: the text form would cost an encode per grant and a decode per heartbeat.
     struct HeldStream
     {
         quint32 video = 0;
-        QString streamId;
+        StreamId streamId;
     };
 
     const QString &videoIdFor(quint32 video);
-    QString *findStream(quint32 user, quint32 video);
+    StreamId *findStream(quint32 user, quint32 video);
+    // The call's own id when the engine handed it back, else the one remembered for it.
+    const StreamId *streamFor(const TargetCall &call);
     void rememberStream(quint32 user, quint32 video, const StreamId &id);
     void dropStream(quint32 user, quint32 video);
     void watch(const TargetCall &call);

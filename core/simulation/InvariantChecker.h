@@ -2,6 +2,9 @@
 
 #include "Target.h"
 
+#include <array>
+#include <memory>
+#include <span>
 #include <vector>
 
 namespace vs {
@@ -28,15 +31,26 @@ private:
     struct Held
     {
         quint32 video = 0;
-        qint64 expiresAtMs = 0;
         bool releasing = false;
+        qint64 expiresAtMs = 0;
+    };
+    // A user's streams in one cache line for the usual few (every heartbeat answer looks its
+    // stream up here); a user with more moves them all to the heap.
+    struct UserStreams
+    {
+        std::array<Held, 3> inlineStreams;
+        quint8 inlineCount = 0;
+        std::unique_ptr<std::vector<Held>> more;
     };
 
+    std::span<Held> streamsOf(quint32 user);
+    void add(quint32 user, const Held &held);
+    template<typename Predicate> void eraseIf(quint32 user, Predicate predicate);
     Held *find(quint32 user, quint32 video);
     void erase(quint32 user, quint32 video);
     void dropExpired(quint32 user, qint64 nowMs);
 
-    std::vector<std::vector<Held>> m_held;
+    std::vector<UserStreams> m_held;
     qint64 m_violations = 0;
     int m_peakHeld = 0;
 };

@@ -311,6 +311,7 @@ void SimulationRun::onWatchReply(const TargetReply &reply)
         quint32 index = findRecord(user, video);
         if (index == noRecord)
             index = createRecord(user, video);
+        m_records[index].stream = reply.stream;
         addViewer(index);
         applyExpiry(index, reply.expiresAtMs);
         break;
@@ -357,6 +358,7 @@ void SimulationRun::onHeartbeatDue(const SimulationEvent &event)
     call.video = record->video;
     call.tag = (quint64(event.generation) << 32) | event.subject;
     call.intendedAtUs = m_nowUs;
+    call.stream = record->stream;
     m_target.send(call);
 }
 
@@ -417,6 +419,7 @@ void SimulationRun::onViewerEnd(const SimulationEvent &event)
     }
     const quint32 user = record->user;
     const quint32 video = record->video;
+    const StreamId stream = record->stream;
     freeRecord(event.subject);
     ++m_second.requests;
     m_checker.onStopSent(user, video);
@@ -425,6 +428,7 @@ void SimulationRun::onViewerEnd(const SimulationEvent &event)
     call.user = user;
     call.video = video;
     call.intendedAtUs = m_nowUs;
+    call.stream = stream;
     m_target.send(call);
 }
 
@@ -473,6 +477,7 @@ quint32 SimulationRun::createRecord(quint32 user, quint32 video)
     record.orphan = false;
     record.expiresAtUs = EventQueue::never;
     record.nextHeartbeatUs = EventQueue::never;
+    record.stream = StreamId();
     auto &owned = m_userRecords[user];
     owned.push_back(index);
     moveUserBucket(int(owned.size()) - 1, int(owned.size()));

@@ -82,6 +82,7 @@ private:
         bool orphan = false; // every viewer vanished: no heartbeats, waiting for expiry
         qint64 expiresAtUs = EventQueue::never;
         qint64 nextHeartbeatUs = EventQueue::never;
+        StreamId stream; // as the target reported it, handed back with heartbeats and the stop
     };
 
     void process(const SimulationEvent &event);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "StreamId.h"
+
 #include <QString>
 
 #include <vector>
@@ -23,6 +25,9 @@ struct TargetCall
     quint32 video = 0;
     quint64 tag = 0;         // the engine's own reference, returned in the reply
     qint64 intendedAtUs = 0; // simulated µs since the start when the viewer meant to send it
+    // Heartbeat, stop: the id the target reported with the grant (TargetReply::stream), if the
+    // engine kept it; saves the target a lookup by user and video. Null: look it up.
+    StreamId stream;
 };
 
 struct TargetReply
@@ -48,6 +53,7 @@ struct TargetReply
     qint64 decidedAtMs = 0;
     qint64 expiresAtMs = 0; // Granted/Reused/Renewed: the lease's expiry (INT64_MAX: never)
     qint64 latencyUs = 0;   // from the intended send time to the answer (0 in virtual time)
+    StreamId stream;        // Granted/Reused: the stream's id, when the target has a binary one
     std::vector<quint32> evictedVideos; // Granted under evict_oldest: the user's streams it ended
     QString error;                      // Error: what went wrong
 };

@@ -3,7 +3,9 @@
 #include "Commands.h"
 
 #include "ApiServer.h"
+#include "JwtVerifier.h"
 #include "PeriodicSweeper.h"
+#include "SecretFile.h"
 #include "ServeOptions.h"
 #include "ServeSignalHandler.h"
 #include "ServeStoreFactory.h"
@@ -88,6 +90,31 @@ int runServeCommand(const QStringList &arguments)
         policySource->attach(limiter, initialPolicy(*options));
         server.setPolicySource(policySource.get());
     }
+
+    vs::ServerSecurity security;
+    security.limits = options->limits;
+    security.access.metricsOpen = options->metricsOpen;
+    if (options->jwtAuth) {
+        const vs::SecretFileResult secret = vs::SecretFile::load(options->jwtSecretFile);
+        if (!secret.ok()) {
+            std::fprintf(stderr, "videostreams serve: %s\n", qPrintable(secret.error));
+            return 2;
+        }
+        if (!secret.warning.isEmpty())
+            qCWarning(vs::lcHttp, "%s", qPrintable(secret.warning));
+        vs::JwtVerifier::Options jwt;
+        jwt.secret = secret.secret;
+        jwt.issuer = options->jwtIssuer;
+        jwt.audience = options->jwtAudience;
+        security.verifier = std::make_shared<const vs::JwtVerifier>(jwt, clock);
+    } else if (options->address != QHostAddress(QHostAddress::LocalHost) &&
+               options->address != QHostAddress(QHostAddress::LocalHostIPv6)) {
+        qCWarning(vs::lcHttp,
+                  "listening on %s without --auth jwt: every client may read and "
+                  "stop every user's streams and change the policy",
+                  qPrintable(options->host));
+    }
+    server.setSecurity(std::move(security));
 
     QString error;
     const quint16 port = server.listen(options->address, options->port, &error);

@@ -1,8 +1,11 @@
 #include "ServeOptions.h"
 
+#include "ApiController.h"
 #include "Policy.h"
 
 #include <QCommandLineParser>
+
+#include <algorithm>
 
 #include <cstdio>
 
@@ -92,8 +95,43 @@ std::optional<ServeOptions> ServeOptions::parse(const QStringList &arguments, in
         QStringLiteral("Directory for the default SQLite file (default: the user's application "
                        "data directory)."),
         QStringLiteral("DIR"));
+    const QCommandLineOption authOption(
+        QStringLiteral("auth"),
+        QStringLiteral("Authentication: none (trust every client; for 127.0.0.1 only) or jwt "
+                       "(HS256 bearer tokens; needs --jwt-secret-file). Default none."),
+        QStringLiteral("none|jwt"), QStringLiteral("none"));
+    const QCommandLineOption jwtSecretFileOption(
+        QStringLiteral("jwt-secret-file"),
+        QStringLiteral("File holding the HS256 secret (at least 32 bytes; chmod 600)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption jwtIssuerOption(QStringLiteral("jwt-issuer"),
+                                             QStringLiteral("Require this iss claim in tokens."),
+                                             QStringLiteral("ISSUER"));
+    const QCommandLineOption jwtAudienceOption(
+        QStringLiteral("jwt-audience"),
+        QStringLiteral("Require tokens' aud claim to include this value."),
+        QStringLiteral("AUDIENCE"));
+    const QCommandLineOption metricsOption(
+        QStringLiteral("metrics"),
+        QStringLiteral("/metrics without a token (open) or only with the admin or metrics "
+                       "scope (protected). Default: protected with --auth jwt, else open."),
+        QStringLiteral("open|protected"));
+    const QCommandLineOption maxConnectionsOption(
+        QStringLiteral("max-connections"),
+        QStringLiteral("Concurrent connections; more get 503 (default 512)."), QStringLiteral("N"));
+    const QCommandLineOption maxBodyOption(
+        QStringLiteral("max-body-bytes"),
+        QStringLiteral("Largest request body, up to 65536; larger get 413 (default 65536)."),
+        QStringLiteral("BYTES"));
+    const QCommandLineOption requestRateOption(
+        QStringLiteral("request-rate"),
+        QStringLiteral("Requests per second per connection, bursts of twice that; more get 429 "
+                       "(default 0 = unlimited)."),
+        QStringLiteral("N"));
     parser.addOptions({helpOption, listenOption, limitOption, ttlOption, atLimitOption,
-                       logFormatOption, storeOption, dataDirOption});
+                       logFormatOption, storeOption, dataDirOption, authOption, jwtSecretFileOption,
+                       jwtIssuerOption, jwtAudienceOption, metricsOption, maxConnectionsOption,
+                       maxBodyOption, requestRateOption});
 
     exitCode = 2;
     if (!parser.parse(arguments)) {
@@ -159,6 +197,64 @@ std::optional<ServeOptions> ServeOptions::parse(const QStringList &arguments, in
     options.logFormat = *format;
     options.store = parser.value(storeOption);
     options.dataDir = parser.value(dataDirOption);
+
+    const QString auth = parser.value(authOption);
+    if (auth != u"none" && auth != u"jwt") {
+        printError(QStringLiteral("--auth must be none or jwt, got '%1'").arg(auth));
+        return std::nullopt;
+    }
+    options.jwtAuth = auth == u"jwt";
+    options.jwtSecretFile = parser.value(jwtSecretFileOption);
+    options.jwtIssuer = parser.value(jwtIssuerOption);
+    options.jwtAudience = parser.value(jwtAudienceOption);
+    if (options.jwtAuth && options.jwtSecretFile.isEmpty()) {
+        printError(QStringLiteral("--auth jwt needs --jwt-secret-file FILE"));
+        return std::nullopt;
+    }
+    if (!options.jwtAuth && (parser.isSet(jwtSecretFileOption) || parser.isSet(jwtIssuerOption) ||
+                             parser.isSet(jwtAudienceOption))) {
+        printError(QStringLiteral("--jwt-secret-file, --jwt-issuer and --jwt-audience need "
+                                  "--auth jwt"));
+        return std::nullopt;
+    }
+    options.metricsOpen = !options.jwtAuth;
+    if (parser.isSet(metricsOption)) {
+        const QString metrics = parser.value(metricsOption);
+        if (metrics != u"open" && metrics != u"protected") {
+            printError(
+                QStringLiteral("--metrics must be open or protected, got '%1'").arg(metrics));
+            return std::nullopt;
+        }
+        options.metricsOpen = metrics == u"open";
+    }
+    const auto readCount = [&parser](const QCommandLineOption &option, qint64 minimum,
+                                     qint64 maximum, qint64 &out) {
+        if (!parser.isSet(option))
+            return true;
+        bool ok = false;
+        const qint64 value = parser.value(option).toLongLong(&ok);
+        if (!ok || value < minimum || value > maximum) {
+            printError(QStringLiteral("--%1 must be a whole number from %2 to %3, got '%4'")
+                           .arg(option.names().constFirst())
+                           .arg(minimum)
+                           .arg(maximum)
+                           .arg(parser.value(option)));
+            return false;
+        }
+        out = value;
+        return true;
+    };
+    qint64 maxConnections = options.limits.maxConnections;
+    qint64 maxBody = options.limits.maxBodyBytes;
+    qint64 requestRate = qint64(options.limits.requestsPerSecond);
+    if (!readCount(maxConnectionsOption, 1, 100'000, maxConnections) ||
+        !readCount(maxBodyOption, 1024, vs::ApiController::maxBodyBytes, maxBody) ||
+        !readCount(requestRateOption, 0, 1'000'000, requestRate))
+        return std::nullopt;
+    options.limits.maxConnections = int(maxConnections);
+    options.limits.maxBodyBytes = maxBody;
+    options.limits.requestsPerSecond = double(requestRate);
+    options.limits.requestBurst = double(std::max<qint64>(1, requestRate * 2));
     exitCode = 0;
     return options;
 }

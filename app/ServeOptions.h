@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AtLimitBehaviour.h"
+#include "HttpLimits.h"
 #include "HttpLog.h"
 
 #include <QHostAddress>
@@ -21,6 +22,13 @@ struct ServeOptions
     vs::LogFormat logFormat = vs::LogFormat::Text;
     QString store = QStringLiteral("sqlite"); // --store: memory | sqlite[:PATH] | redis://...
     QString dataDir;                          // --data-dir: empty = the user's data directory
+    // Security (docs/SECURITY.md).
+    bool jwtAuth = false;    // --auth jwt
+    QString jwtSecretFile;   // --jwt-secret-file
+    QString jwtIssuer;       // --jwt-issuer: when set, tokens must carry this iss
+    QString jwtAudience;     // --jwt-audience: when set, tokens' aud must include it
+    bool metricsOpen = true; // --metrics open|protected; protected by default when auth is on
+    vs::HttpLimits limits;   // --max-connections, --max-body-bytes, --request-rate
 
     // Parses `arguments` (program name first). On --help prints usage and sets `exitCode` 0; on
     // bad input prints the problem and sets `exitCode` 2; returns nullopt in both cases.

@@ -33,7 +33,9 @@ AccessDecision AccessControl::decide(const Principal *caller, Operation operatio
 {
     switch (operation) {
     case Operation::Probe:
-        // Load balancers and orchestrators probe without credentials.
+    case Operation::ReadApiDocument:
+        // Load balancers and orchestrators probe without credentials; the API description is
+        // public documentation.
         return allow();
     case Operation::ReadMetrics:
         if (m_options.metricsOpen)
@@ -81,6 +83,8 @@ QString AccessControl::operationName(Operation operation)
     switch (operation) {
     case Operation::Probe:
         return QStringLiteral("probe");
+    case Operation::ReadApiDocument:
+        return QStringLiteral("read_api_document");
     case Operation::ReadMetrics:
         return QStringLiteral("read_metrics");
     case Operation::ListStreams:

@@ -14,7 +14,7 @@ struct Principal;
 // the user whose streams are touched, so the whole matrix is table-testable without a server.
 //
 //   operation                       no token   owner   other user   admin scope
-//   probes (/healthz, /readyz)      allow      allow   allow        allow
+//   probes, the OpenAPI document    allow      allow   allow        allow
 //   a user's streams (any verb)     401        allow   403          allow
 //   read or change the policy       401        403     403          allow
 //   /metrics, when protected        401        403 unless the token has the metrics scope; allow
@@ -25,6 +25,7 @@ public:
     enum class Operation
     {
         Probe,
+        ReadApiDocument, // /openapi.json: public, like the docs it is
         ReadMetrics,
         ListStreams,
         StartStream,

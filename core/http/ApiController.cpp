@@ -118,6 +118,7 @@ void ApiController::originalWatch(const ApiRequest &request, Respond respond)
     // The original accepted any other members; so do we.
     if (auto problem = readString(request, body, QStringLiteral("video_id"), true, watch.videoId))
         return respond(*problem);
+    watch.plan = request.plan.value_or(QString());
 
     m_limiter.watchAsync(watch, [request, respond](const WatchResult &result) {
         switch (result.outcome) {
@@ -174,6 +175,8 @@ void ApiController::watch(const ApiRequest &request, Respond respond)
         return respond(*problem);
     if (auto problem = readString(request, body, QStringLiteral("plan"), false, watch.plan))
         return respond(*problem);
+    if (request.plan)
+        watch.plan = *request.plan; // authenticated: the token decides, not the body
 
     m_limiter.watchAsync(watch, [request, respond](const WatchResult &result) {
         switch (result.outcome) {
@@ -213,7 +216,9 @@ void ApiController::list(const ApiRequest &request, Respond respond)
     if (auto problem = checkUser(request))
         return respond(*problem);
     const QString plan =
-        QUrlQuery(request.url).queryItemValue(QStringLiteral("plan"), QUrl::FullyDecoded);
+        request.plan
+            ? *request.plan
+            : QUrlQuery(request.url).queryItemValue(QStringLiteral("plan"), QUrl::FullyDecoded);
     if (!plan.isEmpty()) {
         const QString error = IdRules::check(u"plan", plan);
         if (!error.isEmpty())

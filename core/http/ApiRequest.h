@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 namespace vs {
 
 // What a handler needs from one HTTP request, copied out of Qt's request object (which Qt reuses
@@ -16,6 +18,9 @@ struct ApiRequest
     QStringList pathParameters; // the {placeholders} of the matched route, percent-decoded
     QByteArray body;
     QByteArray requestId; // echoed from X-Request-Id when sane, generated otherwise
+    // Set when authentication is on and the plan comes from the caller's token: the plan this
+    // request is admitted under, whatever its body or query says (empty: the default).
+    std::optional<QString> plan;
 
     const QString &parameter(qsizetype index) const { return pathParameters.at(index); }
 };

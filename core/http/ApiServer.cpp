@@ -1,10 +1,11 @@
 #include "ApiServer.h"
 
+#include "BearerToken.h"
+#include "GuardedTcpServer.h"
 #include "OpenApiDocument.h"
 #include "RequestId.h"
 #include "StreamLimiter.h"
 
-#include <QTcpServer>
 #include <QTcpSocket>
 
 #include <chrono>
@@ -56,29 +57,35 @@ void ApiServer::registerRoutes()
         };
     };
     // Path parameters are passed to handlers in order: {user} is parameter 0, {stream} 1.
-    m_routes.add(Method::Post, QStringLiteral("/user/{user}/stream"),
-                 bind(&ApiController::originalWatch));
-    m_routes.add(Method::Get, QStringLiteral("/user/{user}/streams"),
-                 bind(&ApiController::originalList));
-    m_routes.add(Method::Post, QStringLiteral("/v1/users/{user}/streams"),
-                 bind(&ApiController::watch));
-    m_routes.add(Method::Get, QStringLiteral("/v1/users/{user}/streams"),
-                 bind(&ApiController::list));
-    m_routes.add(Method::Get, QStringLiteral("/v1/users/{user}/streams/{stream}"),
-                 bind(&ApiController::getStream));
-    m_routes.add(Method::Delete, QStringLiteral("/v1/users/{user}/streams/{stream}"),
-                 bind(&ApiController::stop));
-    m_routes.add(Method::Post, QStringLiteral("/v1/users/{user}/streams/{stream}/heartbeat"),
-                 bind(&ApiController::heartbeat));
-    m_routes.add(Method::Get, QStringLiteral("/v1/policy"), bind(&ApiController::getPolicy));
-    m_routes.add(Method::Put, QStringLiteral("/v1/policy"), bind(&ApiController::putPolicy));
-    m_routes.add(Method::Get, QStringLiteral("/healthz"), bind(&ApiController::healthz));
-    m_routes.add(Method::Get, QStringLiteral("/readyz"), bind(&ApiController::readyz));
-    m_routes.add(Method::Get, QStringLiteral("/metrics"), bind(&ApiController::metrics));
-    m_routes.add(Method::Get, QStringLiteral("/openapi.json"),
-                 [](const ApiRequest &request, Respond respond) {
-                     respond(OpenApiDocument::response(request));
-                 });
+    using Operation = AccessControl::Operation;
+    addRoute(Method::Post, QStringLiteral("/user/{user}/stream"), Operation::StartStream,
+             bind(&ApiController::originalWatch));
+    addRoute(Method::Get, QStringLiteral("/user/{user}/streams"), Operation::ListStreams,
+             bind(&ApiController::originalList));
+    addRoute(Method::Post, QStringLiteral("/v1/users/{user}/streams"), Operation::StartStream,
+             bind(&ApiController::watch));
+    addRoute(Method::Get, QStringLiteral("/v1/users/{user}/streams"), Operation::ListStreams,
+             bind(&ApiController::list));
+    addRoute(Method::Get, QStringLiteral("/v1/users/{user}/streams/{stream}"),
+             Operation::ReadStream, bind(&ApiController::getStream));
+    addRoute(Method::Delete, QStringLiteral("/v1/users/{user}/streams/{stream}"),
+             Operation::StopStream, bind(&ApiController::stop));
+    addRoute(Method::Post, QStringLiteral("/v1/users/{user}/streams/{stream}/heartbeat"),
+             Operation::RenewStream, bind(&ApiController::heartbeat));
+    addRoute(Method::Get, QStringLiteral("/v1/policy"), Operation::ReadPolicy,
+             bind(&ApiController::getPolicy));
+    addRoute(Method::Put, QStringLiteral("/v1/policy"), Operation::ChangePolicy,
+             bind(&ApiController::putPolicy));
+    addRoute(Method::Get, QStringLiteral("/healthz"), Operation::Probe,
+             bind(&ApiController::healthz));
+    addRoute(Method::Get, QStringLiteral("/readyz"), Operation::Probe,
+             bind(&ApiController::readyz));
+    addRoute(Method::Get, QStringLiteral("/metrics"), Operation::ReadMetrics,
+             bind(&ApiController::metrics));
+    addRoute(Method::Get, QStringLiteral("/openapi.json"), Operation::ReadApiDocument,
+             [](const ApiRequest &request, Respond respond) {
+                 respond(OpenApiDocument::response(request));
+             });
 }
 
 void ApiServer::setPolicySource(PolicySource *source)
@@ -86,17 +93,86 @@ void ApiServer::setPolicySource(PolicySource *source)
     m_controller->setPolicySource(source);
 }
 
+void ApiServer::addRoute(QHttpServerRequest::Method method, const QString &pattern,
+                         AccessControl::Operation operation, RouteTable::Handler handler)
+{
+    m_routes.add(method, pattern, std::move(handler));
+    m_routeOperations.push_back(operation);
+}
+
+void ApiServer::setSecurity(ServerSecurity security)
+{
+    m_security = std::move(security);
+    m_access = AccessControl(m_security.access);
+}
+
 quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
-    auto *tcpServer = new QTcpServer(this);
+    auto *tcpServer = new GuardedTcpServer(m_security.limits, m_limiter.clock(), this);
     if (!tcpServer->listen(address, port)) {
         if (error)
             *error = tcpServer->errorString();
         delete tcpServer;
         return 0;
     }
-    bind(tcpServer);
+    tcpServer->bindTo(*this);
+    m_listener = tcpServer;
     return tcpServer->serverPort();
+}
+
+std::optional<ApiResponse> ApiServer::authorize(const QHttpServerRequest &request, int routeIndex,
+                                                const QStringList &parameters,
+                                                ApiRequest &api) const
+{
+    if (!m_security.authenticationEnabled())
+        return std::nullopt;
+    std::optional<Principal> caller;
+    QString tokenProblem;
+    const std::optional<QByteArray> token =
+        BearerToken::fromAuthorizationHeader(request.value(QByteArrayLiteral("authorization")));
+    if (token) {
+        JwtVerification verification = m_security.verifier->verify(*token);
+        if (verification.ok())
+            caller = std::move(verification.principal);
+        else
+            tokenProblem = verification.detail;
+    }
+    // A route registered without an access rule (m_routes.add instead of addRoute) is
+    // admin-only: forgetting the rule must not open it.
+    const AccessControl::Operation operation = std::size_t(routeIndex) < m_routeOperations.size()
+                                                   ? m_routeOperations[std::size_t(routeIndex)]
+                                                   : AccessControl::Operation::ChangePolicy;
+    const bool onUserStreams = operation != AccessControl::Operation::Probe &&
+                               operation != AccessControl::Operation::ReadMetrics &&
+                               operation != AccessControl::Operation::ReadPolicy &&
+                               operation != AccessControl::Operation::ChangePolicy;
+    const QString targetUser = onUserStreams ? parameters.value(0) : QString();
+    const AccessDecision decision =
+        m_access.decide(caller ? &*caller : nullptr, operation, targetUser);
+    if (decision.outcome == AccessDecision::Outcome::Unauthenticated) {
+        // RFC 6750 §3: say which scheme, and why a token that was sent did not do.
+        QByteArray challenge = QByteArrayLiteral("Bearer realm=\"videostreams\"");
+        QString detail = decision.reason;
+        if (token) {
+            const QString why =
+                tokenProblem.isEmpty() ? QStringLiteral("empty token") : tokenProblem;
+            detail = QStringLiteral("the bearer token was refused: ") + why;
+            QString quotable = why;
+            quotable.replace(u'"', u'\'');
+            challenge +=
+                ", error=\"invalid_token\", error_description=\"" + quotable.toLatin1() + '"';
+        }
+        ApiResponse response = ApiResponse::problem(
+            401, "unauthorized", QStringLiteral("Authentication required"), detail, api.requestId);
+        response.headers.append({QByteArrayLiteral("WWW-Authenticate"), challenge});
+        return response;
+    }
+    if (decision.outcome == AccessDecision::Outcome::Forbidden)
+        return ApiResponse::problem(403, "forbidden", QStringLiteral("Forbidden"), decision.reason,
+                                    api.requestId);
+    if (caller && onUserStreams)
+        api.plan = AccessControl::planFor(*caller, targetUser);
+    return std::nullopt;
 }
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -137,6 +213,10 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     }
 
     connection.pending.back().routeIndex = match.routeIndex;
+    if (auto refusal = authorize(request, match.routeIndex, match.parameters, api)) {
+        complete(socket, sequence, std::move(*refusal));
+        return true;
+    }
     api.pathParameters = std::move(match.parameters);
     api.body = request.body();
     // The answer may come later (asynchronous stores): by then the socket or the server may be

@@ -4,6 +4,7 @@
 #include "HttpLog.h"
 #include "HttpMetrics.h"
 #include "RouteTable.h"
+#include "ServerSecurity.h"
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
@@ -15,10 +16,9 @@
 #include <optional>
 #include <unordered_map>
 
-class QTcpServer;
-
 namespace vs {
 
+class GuardedTcpServer;
 class PolicySource;
 class StreamLimiter;
 
@@ -36,8 +36,13 @@ public:
                        QObject *parent = nullptr);
     ~ApiServer() override;
 
-    // Creates a QTcpServer, listens and binds it. Returns the port, 0 on failure (`error` says
-    // why).
+    // Authentication, access rules and resource limits; call before listen(). Without it the
+    // server runs with no authentication and the default HttpLimits.
+    void setSecurity(ServerSecurity security);
+    const ServerSecurity &security() const { return m_security; }
+
+    // Creates a GuardedTcpServer (the resource limits), listens and binds it. Returns the port,
+    // 0 on failure (`error` says why).
     quint16 listen(const QHostAddress &address, quint16 port, QString *error = nullptr);
 
     // With a source, PUT /v1/policy stores the policy there (for every instance sharing it)
@@ -45,6 +50,8 @@ public:
     void setPolicySource(PolicySource *source);
 
     HttpMetrics &metrics() { return *m_metrics; }
+    // The listener made by listen(), for its limit counters; null before.
+    GuardedTcpServer *listener() const { return m_listener; }
     const RouteTable &routes() const { return m_routes; }
 
 protected:
@@ -70,6 +77,12 @@ private:
     };
 
     void registerRoutes();
+    void addRoute(QHttpServerRequest::Method method, const QString &pattern,
+                  AccessControl::Operation operation, RouteTable::Handler handler);
+    // Empty when the caller may go on; else the 401/403 answer. Sets `api.plan` for callers
+    // whose plan comes from their token.
+    std::optional<ApiResponse> authorize(const QHttpServerRequest &request, int routeIndex,
+                                         const QStringList &parameters, ApiRequest &api) const;
     void complete(QTcpSocket *socket, quint64 sequence, ApiResponse response);
     void write(QTcpSocket *socket, PendingResponse &pending);
     void logRequest(const PendingResponse &pending, int status, qint64 durationUs) const;
@@ -77,6 +90,10 @@ private:
     StreamLimiter &m_limiter;
     const LogFormat m_logFormat;
     RouteTable m_routes;
+    std::vector<AccessControl::Operation> m_routeOperations; // by route index
+    ServerSecurity m_security;
+    AccessControl m_access;
+    GuardedTcpServer *m_listener = nullptr;
     std::unique_ptr<HttpMetrics> m_metrics;
     std::unique_ptr<ApiController> m_controller;
     std::unordered_map<QTcpSocket *, Connection> m_connections;

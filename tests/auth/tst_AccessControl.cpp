@@ -109,6 +109,8 @@ void tst_AccessControl::decide_data()
         << Caller::None << Operation::Probe << QString() << false << Outcome::Allow;
     QTest::newRow("probe: user") << Caller::Owner << Operation::Probe << QString() << false
                                  << Outcome::Allow;
+    QTest::newRow("api document: no token")
+        << Caller::None << Operation::ReadApiDocument << QString() << false << Outcome::Allow;
 
     QTest::newRow("metrics protected: no token")
         << Caller::None << Operation::ReadMetrics << QString() << false << Outcome::Unauthenticated;

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "HttpLimits.h"
+#include "HttpRequestScanner.h"
+
+#include <QTcpServer>
+#include <QTimer>
+
+#include <unordered_map>
+#include <vector>
+
+class QAbstractHttpServer;
+class QTcpSocket;
+
+namespace vs {
+
+class Clock;
+
+// A QTcpServer that enforces HttpLimits in front of QHttpServer 6.4, which enforces none: it
+// caps concurrent connections, refuses oversized request lines, headers and bodies while they
+// arrive (a 100 MB body is refused from its Content-Length, before any of it is read), closes
+// connections that trickle headers or bodies or sit idle, and rate-limits requests per
+// connection.
+//
+// How: every accepted socket gets this server's readyRead handler connected before Qt's, so it
+// sees each new byte first (HttpRequestScanner follows the framing without keeping the bytes);
+// a second handler connected after Qt's records how much Qt left unread, so bytes are never
+// counted twice. A refused connection is answered with a problem+json response and closed; what
+// it still sends is discarded, so Qt never buffers it.
+class GuardedTcpServer final : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    struct Counters
+    {
+        quint64 connectionsAccepted = 0;
+        quint64 requestsStarted = 0;     // first bytes of requests seen
+        quint64 connectionsRefused = 0;  // 503: over maxConnections
+        quint64 badRequests = 0;         // 400
+        quint64 requestLinesTooLong = 0; // 414
+        quint64 headersTooLarge = 0;     // 431
+        quint64 bodiesTooLarge = 0;      // 413
+        quint64 rateLimited = 0;         // 429
+        quint64 timedOut = 0;            // 408: slow headers or body
+        quint64 idleClosed = 0;
+    };
+
+    GuardedTcpServer(const HttpLimits &limits, const Clock &clock, QObject *parent = nullptr);
+    ~GuardedTcpServer() override;
+
+    // Binds `server` to this listener. Use this instead of server.bind(this): the guard must
+    // hook in around Qt's own connection handling.
+    void bindTo(QAbstractHttpServer &server);
+
+    // Closes connections whose header, body or idle time ran out. A timer calls it; tests call
+    // it after moving a ManualClock.
+    void enforceTimeouts();
+
+    int openConnections() const { return int(m_connections.size()); }
+    const Counters &counters() const { return m_counters; }
+    const HttpLimits &limits() const { return m_limits; }
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    struct ConnectionState
+    {
+        explicit ConnectionState(const HttpLimits &limits, qint64 nowMs);
+
+        HttpRequestScanner scanner;
+        qint64 unreadByQt = 0;       // bytes Qt left in the socket buffer after its last read
+        qint64 lastActivityMs = 0;   // last byte in or out
+        qint64 requestStartedMs = 0; // first byte of the current request
+        qint64 bodyStartedMs = 0;    // end of the current request's headers
+        bool wasInBody = false;
+        double tokens = 0; // rate limit bucket
+        qint64 tokensAtMs = 0;
+        bool refused = false; // answered with an error; discarding input until closed
+        qint64 closeAtMs = 0; // when refused: close even if the client keeps sending
+    };
+
+    void beforeHttpServerRead(QTcpSocket *socket);
+    void afterHttpServerRead(QTcpSocket *socket);
+    void hookAfterHttpServer();
+    bool takeToken(ConnectionState &state, qint64 nowMs);
+    void refuse(QTcpSocket *socket, ConnectionState &state, int status, const char *slug,
+                const QString &detail);
+    static void discardInput(QTcpSocket *socket);
+    static QByteArray problemResponse(int status, const char *slug, const QString &detail);
+    void forget(QTcpSocket *socket);
+
+    const HttpLimits m_limits;
+    const Clock &m_clock;
+    std::unordered_map<QTcpSocket *, ConnectionState> m_connections;
+    std::vector<QTcpSocket *> m_awaitingAfterHook;
+    QTimer m_sweepTimer;
+    Counters m_counters;
+};
+
+} // namespace vs

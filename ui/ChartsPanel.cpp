@@ -5,6 +5,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QLineSeries>
@@ -33,10 +34,9 @@ double niceCeiling(double value)
     return 10 * magnitude;
 }
 
-QValueAxis *valueAxis(const QString &title, const QString &format)
+QValueAxis *valueAxis(const QString &format)
 {
     auto *axis = new QValueAxis;
-    axis->setTitleText(title);
     axis->setLabelFormat(format);
     axis->setTickCount(6);
     axis->setMinorTickCount(1);
@@ -44,10 +44,9 @@ QValueAxis *valueAxis(const QString &title, const QString &format)
     return axis;
 }
 
-QChart *newChart(const QString &title)
+QChart *newChart()
 {
     auto *chart = new QChart;
-    chart->setTitle(title);
     chart->setAnimationOptions(QChart::NoAnimation); // animations cost the GUI thread at 10 Hz
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
@@ -62,13 +61,12 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     : QWidget(parent)
 {
     // Active streams and viewers
-    QChart *activeChart = newChart(tr("Active streams"));
-    m_active = addLine(activeChart, tr("Active streams"), QColor(0x1f, 0x77, 0xb4));
-    m_viewers = addLine(activeChart, tr("Viewers watching"), QColor(0x2c, 0xa0, 0x2c));
-    m_capacity = addLine(activeChart, tr("Capacity (users × limit)"), QColor(0xd6, 0x27, 0x28),
-                         Qt::DashLine);
-    m_activeX = valueAxis(SeriesDecimator::axisTitle(m_unit), QStringLiteral("%.0f"));
-    m_activeY = valueAxis(tr("Streams"), QStringLiteral("%.0f"));
+    QChart *activeChart = newChart();
+    m_active = addLine(activeChart, QColor(0x1f, 0x77, 0xb4));
+    m_viewers = addLine(activeChart, QColor(0x2c, 0xa0, 0x2c));
+    m_capacity = addLine(activeChart, QColor(0xd6, 0x27, 0x28), Qt::DashLine);
+    m_activeX = valueAxis(QStringLiteral("%.0f"));
+    m_activeY = valueAxis(QStringLiteral("%.0f"));
     activeChart->addAxis(m_activeX, Qt::AlignBottom);
     activeChart->addAxis(m_activeY, Qt::AlignLeft);
     for (QLineSeries *line : {m_active, m_viewers, m_capacity}) {
@@ -76,17 +74,15 @@ ChartsPanel::ChartsPanel(QWidget *parent)
         line->attachAxis(m_activeY);
     }
     m_activeView = addChartView(activeChart, QStringLiteral("activeStreamsChartView"));
-    m_activeView->setToolTip(tr("Streams the core counts as active, and viewers actually watching; "
-                                "the gap is leases of vanished players waiting to expire"));
 
     // Events per second
-    QChart *ratesChart = newChart(tr("Starts and ends per second"));
-    m_grants = addLine(ratesChart, tr("Grants"), QColor(0x2c, 0xa0, 0x2c));
-    m_denials = addLine(ratesChart, tr("Denials"), QColor(0xd6, 0x27, 0x28));
-    m_expiries = addLine(ratesChart, tr("Expiries"), QColor(0xff, 0x7f, 0x0e));
-    m_evictions = addLine(ratesChart, tr("Evictions"), QColor(0x94, 0x67, 0xbd));
-    m_ratesX = valueAxis(SeriesDecimator::axisTitle(m_unit), QStringLiteral("%.0f"));
-    m_ratesY = valueAxis(tr("Per simulated second"), QStringLiteral("%.0f"));
+    QChart *ratesChart = newChart();
+    m_grants = addLine(ratesChart, QColor(0x2c, 0xa0, 0x2c));
+    m_denials = addLine(ratesChart, QColor(0xd6, 0x27, 0x28));
+    m_expiries = addLine(ratesChart, QColor(0xff, 0x7f, 0x0e));
+    m_evictions = addLine(ratesChart, QColor(0x94, 0x67, 0xbd));
+    m_ratesX = valueAxis(QStringLiteral("%.0f"));
+    m_ratesY = valueAxis(QStringLiteral("%.0f"));
     ratesChart->addAxis(m_ratesX, Qt::AlignBottom);
     ratesChart->addAxis(m_ratesY, Qt::AlignLeft);
     for (QLineSeries *line : {m_grants, m_denials, m_expiries, m_evictions}) {
@@ -94,15 +90,13 @@ ChartsPanel::ChartsPanel(QWidget *parent)
         line->attachAxis(m_ratesY);
     }
     m_ratesView = addChartView(ratesChart, QStringLiteral("ratesChartView"));
-    m_ratesView->setToolTip(tr("Streams granted, starts denied at the limit, leases expired and "
-                               "streams evicted, per second of simulated time"));
 
     // Latency
-    QChart *latencyChart = newChart(tr("Request latency"));
-    m_p50 = addLine(latencyChart, tr("p50"), QColor(0x1f, 0x77, 0xb4));
-    m_p99 = addLine(latencyChart, tr("p99"), QColor(0xd6, 0x27, 0x28));
-    m_latencyX = valueAxis(SeriesDecimator::axisTitle(m_unit), QStringLiteral("%.0f"));
-    m_latencyY = valueAxis(tr("Milliseconds"), QStringLiteral("%.1f"));
+    QChart *latencyChart = newChart();
+    m_p50 = addLine(latencyChart, QColor(0x1f, 0x77, 0xb4));
+    m_p99 = addLine(latencyChart, QColor(0xd6, 0x27, 0x28));
+    m_latencyX = valueAxis(QStringLiteral("%.0f"));
+    m_latencyY = valueAxis(QStringLiteral("%.1f"));
     latencyChart->addAxis(m_latencyX, Qt::AlignBottom);
     latencyChart->addAxis(m_latencyY, Qt::AlignLeft);
     for (QLineSeries *line : {m_p50, m_p99}) {
@@ -110,13 +104,10 @@ ChartsPanel::ChartsPanel(QWidget *parent)
         line->attachAxis(m_latencyY);
     }
     m_latencyView = addChartView(latencyChart, QStringLiteral("latencyChartView"));
-    m_latencyView->setToolTip(
-        tr("Measured from when each request was meant to be sent (no coordinated omission); HTTP "
-           "targets only, the embedded core answers in zero simulated time"));
 
     // Users by active streams
-    QChart *usersChart = newChart(tr("Users by active streams"));
-    m_usersSet = new QBarSet(tr("Users"));
+    QChart *usersChart = newChart();
+    m_usersSet = new QBarSet(QString());
     m_usersSet->setColor(QColor(0x1f, 0x77, 0xb4));
     m_usersSeries = new QBarSeries;
     m_usersSeries->setObjectName(QStringLiteral("usersBarSeries"));
@@ -124,15 +115,13 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_usersSeries->setBarWidth(0.7);
     usersChart->addSeries(m_usersSeries);
     m_usersX = new QBarCategoryAxis;
-    m_usersX->setTitleText(tr("Active streams held"));
-    m_usersY = valueAxis(tr("Users"), QStringLiteral("%.0f"));
+    m_usersY = valueAxis(QStringLiteral("%.0f"));
     usersChart->addAxis(m_usersX, Qt::AlignBottom);
     usersChart->addAxis(m_usersY, Qt::AlignLeft);
     m_usersSeries->attachAxis(m_usersX);
     m_usersSeries->attachAxis(m_usersY);
     usersChart->legend()->setVisible(false);
     m_usersView = addChartView(usersChart, QStringLiteral("usersByStreamsChartView"));
-    m_usersView->setToolTip(tr("How many users hold 0, 1, 2, … streams right now"));
 
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -143,6 +132,49 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     grid->addWidget(m_usersView, 1, 1);
 
     clear();
+    retranslateUi();
+}
+
+void ChartsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ChartsPanel::retranslateUi()
+{
+    m_active->setName(tr("Active streams"));
+    m_viewers->setName(tr("Viewers watching"));
+    m_capacity->setName(tr("Capacity (users × limit)"));
+    m_activeY->setTitleText(tr("Streams"));
+    m_activeView->setToolTip(tr("Streams the core counts as active, and viewers actually watching; "
+                                "the gap is leases of vanished players waiting to expire"));
+    m_ratesView->chart()->setTitle(tr("Starts and ends per second"));
+    m_grants->setName(tr("Grants"));
+    m_denials->setName(tr("Denials"));
+    m_expiries->setName(tr("Expiries"));
+    m_evictions->setName(tr("Evictions"));
+    m_ratesY->setTitleText(tr("Per simulated second"));
+    m_ratesView->setToolTip(tr("Streams granted, starts denied at the limit, leases expired and "
+                               "streams evicted, per second of simulated time"));
+    m_p50->setName(tr("p50"));
+    m_p99->setName(tr("p99"));
+    m_latencyY->setTitleText(tr("Milliseconds"));
+    m_latencyView->setToolTip(
+        tr("Measured from when each request was meant to be sent (no coordinated omission); HTTP "
+           "targets only, the embedded core answers in zero simulated time"));
+    m_usersView->chart()->setTitle(tr("Users by active streams"));
+    m_usersSet->setLabel(tr("Users"));
+    m_usersX->setTitleText(tr("Active streams held"));
+    m_usersY->setTitleText(tr("Users"));
+    m_usersView->setToolTip(tr("How many users hold 0, 1, 2, … streams right now"));
+    for (QValueAxis *axis : {m_activeX, m_ratesX, m_latencyX})
+        axis->setTitleText(SeriesDecimator::axisTitle(m_unit));
+    // The titles that depend on the data; the window shows the last snapshot again, which sets
+    // them with its numbers.
+    m_activeView->chart()->setTitle(tr("Active streams"));
+    m_latencyView->chart()->setTitle(tr("Request latency"));
 }
 
 QChartView *ChartsPanel::addChartView(QChart *chart, const QString &name)
@@ -154,11 +186,9 @@ QChartView *ChartsPanel::addChartView(QChart *chart, const QString &name)
     return view;
 }
 
-QLineSeries *ChartsPanel::addLine(QChart *chart, const QString &name, const QColor &color,
-                                  Qt::PenStyle style)
+QLineSeries *ChartsPanel::addLine(QChart *chart, const QColor &color, Qt::PenStyle style)
 {
     auto *line = new QLineSeries;
-    line->setName(name);
     QPen pen(color);
     pen.setWidthF(style == Qt::SolidLine ? 2.0 : 1.5);
     pen.setStyle(style);

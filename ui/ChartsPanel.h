@@ -34,10 +34,13 @@ public:
     // The four charts side by side as one image, for "Export charts as PNG".
     QImage renderImage();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     QChartView *addChartView(QChart *chart, const QString &name);
-    QLineSeries *addLine(QChart *chart, const QString &name, const QColor &color,
-                         Qt::PenStyle style = Qt::SolidLine);
+    QLineSeries *addLine(QChart *chart, const QColor &color, Qt::PenStyle style = Qt::SolidLine);
     void setTimeAxis(QValueAxis *axis, double durationS, double simulatedS);
 
     QChartView *m_activeView;

@@ -1,6 +1,7 @@
 #include "EventLogPanel.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,7 +17,7 @@ namespace vs {
 EventLogPanel::EventLogPanel(QWidget *parent)
     : QWidget(parent)
     , m_text(new QPlainTextEdit(this))
-    , m_clearButton(new QPushButton(tr("Clear"), this))
+    , m_clearButton(new QPushButton(this))
     , m_capLabel(new QLabel(this))
 {
     m_text->setObjectName(QStringLiteral("eventLogPlainTextEdit"));
@@ -24,10 +25,7 @@ EventLogPanel::EventLogPanel(QWidget *parent)
     m_text->setMaximumBlockCount(maxLines);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_text->setToolTip(tr("Denials, evictions and errors as they happen (simulated time, UTC)"));
     m_clearButton->setObjectName(QStringLiteral("clearLogButton"));
-    m_clearButton->setToolTip(tr("Remove every line from the log"));
-    m_capLabel->setText(tr("Keeps the last %1 lines").arg(QLocale().toString(maxLines)));
     m_capLabel->setEnabled(false);
 
     auto *bottom = new QHBoxLayout;
@@ -39,6 +37,23 @@ EventLogPanel::EventLogPanel(QWidget *parent)
     layout->addLayout(bottom);
 
     connect(m_clearButton, &QPushButton::clicked, this, &EventLogPanel::clear);
+    retranslateUi();
+}
+
+void EventLogPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void EventLogPanel::retranslateUi()
+{
+    // Lines already in the log keep the language they were written in.
+    m_text->setToolTip(tr("Denials, evictions and errors as they happen (simulated time, UTC)"));
+    m_clearButton->setText(tr("Clear"));
+    m_clearButton->setToolTip(tr("Remove every line from the log"));
+    m_capLabel->setText(tr("Keeps the last %1 lines").arg(QLocale().toString(maxLines)));
 }
 
 void EventLogPanel::appendEvents(const EventCollector::Batch &batch)

@@ -28,7 +28,11 @@ public:
     void clear();
     int lineCount() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     static QString stamp();
     void appendLines(const QString &lines);
 

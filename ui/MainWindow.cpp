@@ -5,6 +5,8 @@
 #include "ChartsPanel.h"
 #include "EmbeddedTarget.h"
 #include "EventLogPanel.h"
+#include "LanguageSwitcher.h"
+#include "OpenApiDocument.h"
 #include "PolicyEditor.h"
 #include "RunControls.h"
 #include "ScenarioPanel.h"
@@ -13,6 +15,7 @@
 #include "UiLog.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDialog>
@@ -20,12 +23,15 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
@@ -72,8 +78,9 @@ QString policySummary(const Policy &policy)
                "MainWindow", "default limit %1, %2 plan limit(s), TTL %3, at the limit: %4")
         .arg(policy.defaultLimit)
         .arg(policy.planLimits.size())
-        .arg(policy.leaseTtlSeconds == 0 ? QCoreApplication::translate("MainWindow", "never")
-                                         : QStringLiteral("%1 s").arg(policy.leaseTtlSeconds))
+        .arg(policy.leaseTtlSeconds == 0
+                 ? QCoreApplication::translate("MainWindow", "never")
+                 : QCoreApplication::translate("MainWindow", "%1 s").arg(policy.leaseTtlSeconds))
         .arg(toString(policy.atLimit));
 }
 
@@ -81,6 +88,7 @@ QString policySummary(const Policy &policy)
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_languages(new LanguageSwitcher(this))
     , m_standaloneLimiter(m_standaloneStore, m_systemClock)
     , m_chartsPanel(new ChartsPanel(this))
     , m_refreshTimer(new QTimer(this))
@@ -95,6 +103,7 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createMenus();
     createStatusBar();
+    retranslateUi();
 
     connect(m_runControls, &RunControls::startRequested, this, &MainWindow::startRun);
     connect(m_runControls, &RunControls::pauseRequested, this, &MainWindow::pauseRun);
@@ -137,6 +146,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_refreshTimer->start(refreshIntervalMs);
 
     restoreSettings();
+    // The saved choice, else the system's language. Every widget was built in English and
+    // retranslates on the LanguageChange this sends: the same path as a switch from the menu.
+    const QString language = QSettings().value(QStringLiteral("ui/language")).toString();
+    if (language.isEmpty() || !m_languages->setLanguage(language))
+        m_languages->setLanguage(LanguageSwitcher::systemLanguage());
     prepareRun(currentScenario().ok() ? currentScenario().scenario : Scenario());
     m_eventLog->appendMessage(tr("Ready. Press Start (F5) to run the scenario."));
 }
@@ -150,9 +164,9 @@ MainWindow::~MainWindow()
 
 void MainWindow::createDocks()
 {
-    const auto dock = [this](QWidget *widget, const QString &title, const QString &name,
-                             Qt::DockWidgetArea area) {
-        auto *d = new QDockWidget(title, this);
+    // Titles come from retranslateUi.
+    const auto dock = [this](QWidget *widget, const QString &name, Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(this);
         d->setObjectName(name);
         d->setWidget(widget);
         d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
@@ -162,20 +176,16 @@ void MainWindow::createDocks()
     };
     m_scenarioPanel = new ScenarioPanel(this);
     m_scenarioPanel->setMinimumWidth(360);
-    m_scenarioDock = dock(m_scenarioPanel, tr("Scenario"), QStringLiteral("scenarioDock"),
-                          Qt::LeftDockWidgetArea);
+    m_scenarioDock = dock(m_scenarioPanel, QStringLiteral("scenarioDock"), Qt::LeftDockWidgetArea);
 
     m_serverPanel = new ServerPanel(this);
     m_serverPanel->setMinimumWidth(320);
-    m_serverDock = dock(m_serverPanel, tr("Server and policy"), QStringLiteral("serverDock"),
-                        Qt::RightDockWidgetArea);
+    m_serverDock = dock(m_serverPanel, QStringLiteral("serverDock"), Qt::RightDockWidgetArea);
 
     m_streamsPanel = new StreamsPanel(this);
-    m_streamsDock = dock(m_streamsPanel, tr("Active streams"), QStringLiteral("streamsDock"),
-                         Qt::BottomDockWidgetArea);
+    m_streamsDock = dock(m_streamsPanel, QStringLiteral("streamsDock"), Qt::BottomDockWidgetArea);
     m_eventLog = new EventLogPanel(this);
-    m_logDock =
-        dock(m_eventLog, tr("Event log"), QStringLiteral("eventLogDock"), Qt::BottomDockWidgetArea);
+    m_logDock = dock(m_eventLog, QStringLiteral("eventLogDock"), Qt::BottomDockWidgetArea);
     splitDockWidget(m_streamsDock, m_logDock, Qt::Horizontal);
     // The side docks run the full height; the bottom docks sit under the charts only.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
@@ -187,93 +197,197 @@ void MainWindow::createDocks()
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open =
-        file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Scenario…"),
-                        this, &MainWindow::openScenarioWithDialog);
-    open->setShortcut(QKeySequence::Open);
+    // Texts come from retranslateUi.
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_openAction = m_fileMenu->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton),
+                                         QString(), this, &MainWindow::openScenarioWithDialog);
+    m_openAction->setShortcut(QKeySequence::Open);
     m_saveAction =
-        file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save Scenario"),
-                        this, [this] { saveScenarioWithDialog(false); });
+        m_fileMenu->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), QString(), this,
+                              [this] { saveScenarioWithDialog(false); });
     m_saveAction->setShortcut(QKeySequence::Save);
-    QAction *saveAs =
-        file->addAction(tr("Save Scenario &As…"), this, [this] { saveScenarioWithDialog(true); });
-    saveAs->setShortcut(QKeySequence::SaveAs);
-    file->addSeparator();
-    QAction *json = file->addAction(tr("Export Report as &JSON…"), this, [this] {
+    m_saveAsAction =
+        m_fileMenu->addAction(QString(), this, [this] { saveScenarioWithDialog(true); });
+    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    m_fileMenu->addSeparator();
+    m_exportJsonAction = m_fileMenu->addAction(QString(), this, [this] {
         exportWithDialog(tr("JSON report (*.json)"), QStringLiteral("json"),
                          &MainWindow::exportReportJson);
     });
-    json->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction *csv = file->addAction(tr("Export Report as &CSV…"), this, [this] {
+    m_exportJsonAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportCsvAction = m_fileMenu->addAction(QString(), this, [this] {
         exportWithDialog(tr("CSV, one line per simulated second (*.csv)"), QStringLiteral("csv"),
                          &MainWindow::exportReportCsv);
     });
-    QAction *png = file->addAction(tr("Export Charts as &PNG…"), this, [this] {
+    m_exportPngAction = m_fileMenu->addAction(QString(), this, [this] {
         exportWithDialog(tr("PNG image (*.png)"), QStringLiteral("png"),
                          &MainWindow::exportChartsPng);
     });
-    png->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    m_exportActions = {json, csv, png};
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    m_exportPngAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportActions = {m_exportJsonAction, m_exportCsvAction, m_exportPngAction};
+    m_fileMenu->addSeparator();
+    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quitAction->setShortcut(QKeySequence::Quit);
 
-    QMenu *run = menuBar()->addMenu(tr("&Run"));
-    run->addAction(m_runControls->startAction());
-    run->addAction(m_runControls->pauseAction());
-    run->addAction(m_runControls->resumeAction());
-    run->addAction(m_runControls->stopAction());
-    run->addSeparator();
-    run->addAction(m_runControls->resetAction());
+    m_runMenu = menuBar()->addMenu(QString());
+    m_runMenu->setObjectName(QStringLiteral("runMenu"));
+    m_runMenu->addAction(m_runControls->startAction());
+    m_runMenu->addAction(m_runControls->pauseAction());
+    m_runMenu->addAction(m_runControls->resumeAction());
+    m_runMenu->addAction(m_runControls->stopAction());
+    m_runMenu->addSeparator();
+    m_runMenu->addAction(m_runControls->resetAction());
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     for (QDockWidget *d : {m_scenarioDock, m_serverDock, m_streamsDock, m_logDock})
-        view->addAction(d->toggleViewAction());
-    view->addAction(m_runControls->toggleViewAction());
+        m_viewMenu->addAction(d->toggleViewAction());
+    m_viewMenu->addAction(m_runControls->toggleViewAction());
     m_scenarioDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_serverDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     m_streamsDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     m_logDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
-    view->addSeparator();
-    QAction *fullScreen = view->addAction(tr("&Full Screen"), this, [this](bool on) {
+    m_viewMenu->addSeparator();
+    m_fullScreenAction = m_viewMenu->addAction(QString(), this, [this](bool on) {
         setWindowState(on ? (windowState() | Qt::WindowFullScreen)
                           : (windowState() & ~Qt::WindowFullScreen));
     });
-    fullScreen->setCheckable(true);
-    fullScreen->setShortcut(QKeySequence::FullScreen);
+    m_fullScreenAction->setCheckable(true);
+    m_fullScreenAction->setShortcut(QKeySequence::FullScreen);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *api =
-        help->addAction(tr("&API Documentation"), this, &MainWindow::showApiDocumentation);
-    api->setShortcut(QKeySequence::HelpContents);
-    help->addAction(tr("&About VideoStreams"), this, &MainWindow::showAbout);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    // Each language under its own name, so anyone can find theirs whatever the GUI speaks now.
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    m_languageActions = new QActionGroup(this);
+    m_languageActions->setExclusive(true);
+    for (const LanguageSwitcher::Language &language : LanguageSwitcher::languages()) {
+        QAction *action = m_languageMenu->addAction(language.nativeName);
+        action->setObjectName(QStringLiteral("language%1Action")
+                                  .arg(language.code.left(1).toUpper() + language.code.mid(1)));
+        action->setData(language.code);
+        action->setCheckable(true);
+        m_languageActions->addAction(action);
+        connect(action, &QAction::triggered, this,
+                [this, code = language.code] { setLanguage(code); });
+    }
+    connect(m_languages, &LanguageSwitcher::languageChanged, this, [this](const QString &code) {
+        for (QAction *action : m_languageActions->actions())
+            action->setChecked(action->data().toString() == code);
+    });
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_apiAction = m_helpMenu->addAction(QString(), this, &MainWindow::showApiDocumentation);
+    m_apiAction->setObjectName(QStringLiteral("apiDocumentationAction"));
+    m_apiAction->setShortcut(QKeySequence::HelpContents);
+    m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+    m_aboutQtAction = m_helpMenu->addAction(QString(), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::createStatusBar()
 {
-    const auto label = [this](const QString &name, const QString &toolTip) {
+    const auto label = [this](const QString &name) {
         auto *l = new QLabel(this);
         l->setObjectName(name);
-        l->setToolTip(toolTip);
         l->setContentsMargins(6, 0, 6, 0);
         statusBar()->addPermanentWidget(l);
         return l;
     };
-    m_stateLabel = label(QStringLiteral("stateLabel"), tr("State of the run"));
-    m_timeLabel =
-        label(QStringLiteral("timeLabel"),
-              tr("Simulated time so far, of the scenario's duration, and the current speed"));
-    m_activeLabel =
-        label(QStringLiteral("activeStreamsLabel"), tr("Streams active in the core now"));
-    m_grantsLabel =
-        label(QStringLiteral("grantsLabel"), tr("Streams granted in the last simulated second"));
-    m_denialsLabel =
-        label(QStringLiteral("denialsLabel"), tr("Starts denied in the last simulated second"));
-    m_serverLabel = label(QStringLiteral("serverLabel"), tr("The embedded HTTP server"));
-    m_serverLabel->setText(tr("Server: off"));
-    m_stateLabel->setText(toString(SimulationSnapshot::State::Idle));
+    m_stateLabel = label(QStringLiteral("stateLabel"));
+    m_timeLabel = label(QStringLiteral("timeLabel"));
+    m_activeLabel = label(QStringLiteral("activeStreamsLabel"));
+    m_grantsLabel = label(QStringLiteral("grantsLabel"));
+    m_denialsLabel = label(QStringLiteral("denialsLabel"));
+    m_serverLabel = label(QStringLiteral("serverLabel"));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_openAction->setText(tr("&Open Scenario…"));
+    m_saveAction->setText(tr("&Save Scenario"));
+    m_saveAsAction->setText(tr("Save Scenario &As…"));
+    m_exportJsonAction->setText(tr("Export Report as &JSON…"));
+    m_exportCsvAction->setText(tr("Export Report as &CSV…"));
+    m_exportPngAction->setText(tr("Export Charts as &PNG…"));
+    m_quitAction->setText(tr("&Quit"));
+    m_runMenu->setTitle(tr("&Run"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_fullScreenAction->setText(tr("&Full Screen"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_apiAction->setText(tr("&API Documentation"));
+    m_aboutAction->setText(tr("&About VideoStreams"));
+    m_aboutQtAction->setText(tr("About &Qt"));
+
+    m_scenarioDock->setWindowTitle(tr("Scenario"));
+    m_serverDock->setWindowTitle(tr("Server and policy"));
+    m_streamsDock->setWindowTitle(tr("Active streams"));
+    m_logDock->setWindowTitle(tr("Event log"));
+
+    m_stateLabel->setToolTip(tr("State of the run"));
+    m_timeLabel->setToolTip(
+        tr("Simulated time so far, of the scenario's duration, and the current speed"));
+    m_activeLabel->setToolTip(tr("Streams active in the core now"));
+    m_grantsLabel->setToolTip(tr("Streams granted in the last simulated second"));
+    m_denialsLabel->setToolTip(tr("Starts denied in the last simulated second"));
+    m_serverLabel->setToolTip(tr("The embedded HTTP server"));
+    m_serverLabel->setText(m_serverPanel->isServing()
+                               ? tr("Server: %1").arg(m_serverPanel->baseUrl())
+                               : tr("Server: off"));
+    m_stateLabel->setText(stateText(m_engine.state()));
+
+    // Texts that depend on the state: the core's description, the validation message, the
+    // window title and the numbers of the last snapshot.
+    m_serverPanel->setLimiter(m_attachedTarget != nullptr ? &m_attachedTarget->limiter()
+                                                          : &m_standaloneLimiter,
+                              coreDescription());
+    validateScenario();
+    updateTitle();
+    if (m_shownSnapshot)
+        showSnapshot(*m_shownSnapshot);
+}
+
+QString MainWindow::coreDescription() const
+{
+    return m_attachedTarget != nullptr ? tr("the simulation's core (clock: simulated time)")
+                                       : tr("a standalone core (clock: system time)");
+}
+
+bool MainWindow::setLanguage(const QString &code)
+{
+    if (!m_languages->setLanguage(code))
+        return false;
+    QSettings().setValue(QStringLiteral("ui/language"), code);
+    return true;
+}
+
+QString MainWindow::stateText(SimulationSnapshot::State state)
+{
+    using State = SimulationSnapshot::State;
+    switch (state) {
+    case State::Idle:
+        return tr("idle");
+    case State::Running:
+        return tr("running");
+    case State::Paused:
+        return tr("paused");
+    case State::Finished:
+        return tr("finished");
+    case State::Stopped:
+        return tr("stopped");
+    case State::Failed:
+        return tr("failed");
+    }
+    return tr("unknown");
 }
 
 void MainWindow::restoreSettings()
@@ -542,8 +656,7 @@ void MainWindow::attachCore()
     m_attachedTarget = target;
     target->limiter().addObserver(&m_events);
     m_streamsPanel->setTarget(target);
-    m_serverPanel->setLimiter(&target->limiter(),
-                              tr("the simulation's core (clock: simulated time)"));
+    m_serverPanel->setLimiter(&target->limiter(), coreDescription());
 }
 
 void MainWindow::detachCore()
@@ -552,7 +665,7 @@ void MainWindow::detachCore()
         m_attachedTarget->limiter().removeObserver(&m_events);
     m_attachedTarget = nullptr;
     m_streamsPanel->setTarget(nullptr);
-    m_serverPanel->setLimiter(&m_standaloneLimiter, tr("a standalone core (clock: system time)"));
+    m_serverPanel->setLimiter(&m_standaloneLimiter, coreDescription());
     m_events.take();
 }
 
@@ -596,7 +709,7 @@ void MainWindow::showSnapshot(const SimulationSnapshot &snapshot)
     m_chartsPanel->showSnapshot(snapshot);
 
     const QLocale locale;
-    m_stateLabel->setText(toString(snapshot.state));
+    m_stateLabel->setText(stateText(snapshot.state));
     const QString speed = snapshot.state == SimulationSnapshot::State::Running && snapshot.speed > 0
                               ? tr(", %1x").arg(locale.toString(snapshot.speed, 'f', 0))
                               : QString();
@@ -630,7 +743,7 @@ void MainWindow::onStateChanged()
     m_serverPanel->policyEditor()->setEnabled(true);
     for (QAction *action : std::as_const(m_exportActions))
         action->setEnabled(state != State::Idle || action == m_exportActions.last());
-    m_stateLabel->setText(toString(state));
+    m_stateLabel->setText(stateText(state));
 }
 
 void MainWindow::onFinished()
@@ -733,6 +846,16 @@ void MainWindow::showApiDocumentation()
                          route.pattern.toHtmlEscaped());
     }
     html += QStringLiteral("</table>");
+    // The whole contract (parameters, schemas, examples, errors) is the OpenAPI document the
+    // server itself serves; it is built into the app, so it can be saved with the server off.
+    html += m_serverPanel->isServing()
+                ? tr("<p>The full description (OpenAPI 3: every parameter, schema, example and "
+                     "error): <a href=\"%1\">%1</a></p>")
+                      .arg(QString(m_serverPanel->baseUrl() + QStringLiteral("/openapi.json"))
+                               .toHtmlEscaped())
+                : tr("<p>The full description (OpenAPI 3: every parameter, schema, example and "
+                     "error) is served at <code>/openapi.json</code> while the server is on, and "
+                     "can be saved from here.</p>");
     html +=
         tr("<p>Example: <code>%1</code></p>")
             .arg(QStringLiteral("curl -s -X POST -d '{\"video_id\":\"v1\"}' %1/user/alice/stream")
@@ -740,17 +863,41 @@ void MainWindow::showApiDocumentation()
                                                      : QStringLiteral("http://127.0.0.1:8080"))
                      .toHtmlEscaped());
     QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("apiDocumentationDialog"));
     dialog.setWindowTitle(tr("API Documentation"));
     auto *browser = new QTextBrowser(&dialog);
     browser->setObjectName(QStringLiteral("apiDocumentationBrowser"));
+    browser->setOpenExternalLinks(true);
     browser->setHtml(html);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    QPushButton *save =
+        buttons->addButton(tr("Save OpenAPI Document…"), QDialogButtonBox::ActionRole);
+    save->setObjectName(QStringLiteral("saveOpenApiButton"));
+    save->setEnabled(!OpenApiDocument::bytes().isEmpty());
+    connect(save, &QPushButton::clicked, this, &MainWindow::saveOpenApiDocumentWithDialog);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addWidget(browser);
     layout->addWidget(buttons);
-    dialog.resize(640, 520);
+    dialog.resize(640, 560);
     dialog.exec();
+}
+
+void MainWindow::saveOpenApiDocumentWithDialog()
+{
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(QStringLiteral("videostreams-openapi.json"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save OpenAPI Document"), suggested,
+                                                      tr("OpenAPI document (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (writeFile(path, OpenApiDocument::bytes(), &error))
+        m_eventLog->appendMessage(
+            tr("Saved the OpenAPI document to %1").arg(QDir::toNativeSeparators(path)));
+    else
+        reportError(error);
 }
 
 void MainWindow::showAbout()

@@ -10,8 +10,10 @@
 #include <QMainWindow>
 
 class QAction;
+class QActionGroup;
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QTimer;
 
 namespace vs {
@@ -19,6 +21,7 @@ namespace vs {
 class ChartsPanel;
 class EmbeddedTarget;
 class EventLogPanel;
+class LanguageSwitcher;
 class RunControls;
 class ScenarioPanel;
 class ServerPanel;
@@ -44,6 +47,7 @@ public:
     ServerPanel *serverPanel() const { return m_serverPanel; }
     StreamsPanel *streamsPanel() const { return m_streamsPanel; }
     ChartsPanel *chartsPanel() const { return m_chartsPanel; }
+    LanguageSwitcher *languageSwitcher() const { return m_languages; }
 
     // The scenario the panels describe, validated by the scenario's own rules.
     ScenarioParseResult currentScenario() const;
@@ -68,13 +72,23 @@ public slots:
     // Reads the engine's latest snapshot now instead of at the next tick.
     void refreshNow();
 
+    // Switches the GUI to `code` ("en", "es", "de") and remembers the choice. False for a
+    // language the app does not have.
+    bool setLanguage(const QString &code);
+
+    // The run state as the status bar shows it, in the GUI's language.
+    static QString stateText(SimulationSnapshot::State state);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createDocks();
     void createMenus();
     void createStatusBar();
+    void retranslateUi();
+    QString coreDescription() const;
     void restoreSettings();
     void saveSettings() const;
 
@@ -93,8 +107,11 @@ private:
     void exportWithDialog(const QString &filter, const QString &suffix,
                           bool (MainWindow::*exporter)(const QString &, QString *));
     void showApiDocumentation();
+    void saveOpenApiDocumentWithDialog();
     void showAbout();
     void reportError(const QString &text);
+
+    LanguageSwitcher *m_languages;
 
     // The standalone core (declared before the engine, so destroyed after it).
     MemoryLeaseStore m_standaloneStore;
@@ -123,7 +140,23 @@ private:
     QLabel *m_denialsLabel = nullptr;
     QLabel *m_serverLabel = nullptr;
 
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_runMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_openAction = nullptr;
     QAction *m_saveAction = nullptr;
+    QAction *m_saveAsAction = nullptr;
+    QAction *m_exportJsonAction = nullptr;
+    QAction *m_exportCsvAction = nullptr;
+    QAction *m_exportPngAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_fullScreenAction = nullptr;
+    QAction *m_apiAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QActionGroup *m_languageActions = nullptr;
     QList<QAction *> m_exportActions;
 
     SnapshotPointer m_shownSnapshot;

@@ -4,6 +4,7 @@
 #include "TableEditor.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -19,30 +20,26 @@ PolicyEditor::PolicyEditor(QWidget *parent)
     , m_limitSpinBox(new QSpinBox(this))
     , m_ttlSpinBox(new QSpinBox(this))
     , m_atLimitComboBox(new QComboBox(this))
-    , m_planLimits(new TableEditor({tr("Plan"), tr("Limit")}, {QStringLiteral("premium"), 4}, this))
+    , m_planLimits(new TableEditor({QString(), QString()}, {QStringLiteral("premium"), 4}, this))
     , m_overridesLabel(new QLabel(this))
     , m_errorLabel(new QLabel(this))
-    , m_applyButton(new QPushButton(tr("&Apply to the core"), this))
+    , m_applyButton(new QPushButton(this))
+    , m_limitLabel(new QLabel(this))
+    , m_ttlLabel(new QLabel(this))
+    , m_atLimitLabel(new QLabel(this))
+    , m_planLimitsLabel(new QLabel(this))
 {
     m_limitSpinBox->setObjectName(QStringLiteral("policyLimitSpinBox"));
     m_limitSpinBox->setRange(0, Policy::maxLimit);
-    m_limitSpinBox->setToolTip(
-        tr("Streams a user may hold at once, unless their plan or an override says otherwise"));
 
     m_ttlSpinBox->setObjectName(QStringLiteral("policyTtlSpinBox"));
     m_ttlSpinBox->setRange(0, int(Policy::maxLeaseTtlSeconds));
-    m_ttlSpinBox->setSuffix(tr(" s"));
-    m_ttlSpinBox->setSpecialValueText(tr("never expire"));
-    m_ttlSpinBox->setToolTip(
-        tr("A stream without a heartbeat for this long stops counting (0: never)"));
 
     m_atLimitComboBox->setObjectName(QStringLiteral("policyAtLimitComboBox"));
-    m_atLimitComboBox->addItem(tr("Reject the new stream"), int(AtLimitBehaviour::Reject));
-    m_atLimitComboBox->addItem(tr("Evict the oldest stream"), int(AtLimitBehaviour::EvictOldest));
-    m_atLimitComboBox->setToolTip(tr("What happens when a user at the limit starts another video"));
+    m_atLimitComboBox->addItem(QString(), int(AtLimitBehaviour::Reject));
+    m_atLimitComboBox->addItem(QString(), int(AtLimitBehaviour::EvictOldest));
 
     m_planLimits->setRole(QStringLiteral("planLimits"));
-    m_planLimits->setToolTip(tr("Limits by plan; they win over the default limit"));
 
     m_overridesLabel->setObjectName(QStringLiteral("policyOverridesLabel"));
     m_overridesLabel->setWordWrap(true);
@@ -52,15 +49,16 @@ PolicyEditor::PolicyEditor(QWidget *parent)
     m_errorLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
 
     m_applyButton->setObjectName(QStringLiteral("applyPolicyButton"));
-    m_applyButton->setToolTip(
-        tr("Apply this policy to the running core now; HTTP clients see it at once"));
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("Default &limit:"), m_limitSpinBox);
-    form->addRow(tr("Lease &TTL:"), m_ttlSpinBox);
-    form->addRow(tr("At the li&mit:"), m_atLimitComboBox);
-    form->addRow(new QLabel(tr("Plan limits (win over the default):"), this));
+    m_limitLabel->setBuddy(m_limitSpinBox);
+    m_ttlLabel->setBuddy(m_ttlSpinBox);
+    m_atLimitLabel->setBuddy(m_atLimitComboBox);
+    form->addRow(m_limitLabel, m_limitSpinBox);
+    form->addRow(m_ttlLabel, m_ttlSpinBox);
+    form->addRow(m_atLimitLabel, m_atLimitComboBox);
+    form->addRow(m_planLimitsLabel);
     form->addRow(m_planLimits);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -79,6 +77,45 @@ PolicyEditor::PolicyEditor(QWidget *parent)
     });
 
     setPolicy(Policy());
+    retranslateUi();
+}
+
+void PolicyEditor::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void PolicyEditor::retranslateUi()
+{
+    m_limitLabel->setText(tr("Default &limit:"));
+    m_limitSpinBox->setToolTip(
+        tr("Streams a user may hold at once, unless their plan or an override says otherwise"));
+    m_ttlLabel->setText(tr("Lease &TTL:"));
+    m_ttlSpinBox->setSuffix(tr(" s"));
+    m_ttlSpinBox->setSpecialValueText(tr("never expire"));
+    m_ttlSpinBox->setToolTip(
+        tr("A stream without a heartbeat for this long stops counting (0: never)"));
+    m_atLimitLabel->setText(tr("At the li&mit:"));
+    m_atLimitComboBox->setItemText(0, tr("Reject the new stream"));
+    m_atLimitComboBox->setItemText(1, tr("Evict the oldest stream"));
+    m_atLimitComboBox->setToolTip(tr("What happens when a user at the limit starts another video"));
+    m_planLimitsLabel->setText(tr("Plan limits (win over the default):"));
+    m_planLimits->setHeaders({tr("Plan"), tr("Limit")});
+    m_planLimits->setToolTip(tr("Limits by plan; they win over the default limit"));
+    m_applyButton->setText(tr("&Apply to the core"));
+    m_applyButton->setToolTip(
+        tr("Apply this policy to the running core now; HTTP clients see it at once"));
+    updateOverridesLabel();
+    updateState();
+}
+
+void PolicyEditor::updateOverridesLabel()
+{
+    m_overridesLabel->setText(tr("%n per-user override(s) from the scenario are kept.", nullptr,
+                                 int(m_userOverrides.size())));
+    m_overridesLabel->setVisible(!m_userOverrides.isEmpty());
 }
 
 Policy PolicyEditor::policy() const
@@ -109,9 +146,7 @@ void PolicyEditor::setPolicy(const Policy &policy)
         rows.append({plan, policy.planLimits.value(plan)});
     m_planLimits->setRows(rows);
     m_userOverrides = policy.userOverrides;
-    m_overridesLabel->setText(tr("%n per-user override(s) from the scenario are kept.", nullptr,
-                                 int(m_userOverrides.size())));
-    m_overridesLabel->setVisible(!m_userOverrides.isEmpty());
+    updateOverridesLabel();
     updateState();
 }
 

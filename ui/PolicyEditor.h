@@ -34,7 +34,12 @@ signals:
     void applyRequested(const vs::Policy &policy);
     void changed();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+    void updateOverridesLabel();
     void updateState();
 
     QSpinBox *m_limitSpinBox;
@@ -45,6 +50,10 @@ private:
     QLabel *m_errorLabel;
     QPushButton *m_applyButton;
     QHash<QString, int> m_userOverrides;
+    QLabel *m_limitLabel;
+    QLabel *m_ttlLabel;
+    QLabel *m_atLimitLabel;
+    QLabel *m_planLimitsLabel;
 };
 
 } // namespace vs

@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -12,18 +13,19 @@
 namespace vs {
 
 RunControls::RunControls(QWidget *parent)
-    : QToolBar(tr("Run"), parent)
-    , m_startAction(new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Start"), this))
-    , m_pauseAction(new QAction(style()->standardIcon(QStyle::SP_MediaPause), tr("&Pause"), this))
+    : QToolBar(parent)
+    , m_startAction(new QAction(style()->standardIcon(QStyle::SP_MediaPlay), QString(), this))
+    , m_pauseAction(new QAction(style()->standardIcon(QStyle::SP_MediaPause), QString(), this))
     , m_resumeAction(
-          new QAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Res&ume"), this))
-    , m_stopAction(new QAction(style()->standardIcon(QStyle::SP_MediaStop), tr("S&top"), this))
-    , m_resetAction(
-          new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Reset"), this))
+          new QAction(style()->standardIcon(QStyle::SP_MediaSeekForward), QString(), this))
+    , m_stopAction(new QAction(style()->standardIcon(QStyle::SP_MediaStop), QString(), this))
+    , m_resetAction(new QAction(style()->standardIcon(QStyle::SP_BrowserReload), QString(), this))
     , m_targetComboBox(new QComboBox(this))
     , m_urlLineEdit(new QLineEdit(this))
     , m_speedSlider(new QSlider(Qt::Horizontal, this))
     , m_speedLabel(new QLabel(this))
+    , m_targetLabel(new QLabel(this))
+    , m_speedTitleLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("runToolBar"));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -31,19 +33,14 @@ RunControls::RunControls(QWidget *parent)
 
     m_startAction->setObjectName(QStringLiteral("startAction"));
     m_startAction->setShortcut(Qt::Key_F5);
-    m_startAction->setToolTip(tr("Start a run of the scenario (F5)"));
     m_pauseAction->setObjectName(QStringLiteral("pauseAction"));
     m_pauseAction->setShortcut(Qt::Key_F6);
-    m_pauseAction->setToolTip(tr("Pause the run; simulated time stands still (F6)"));
     m_resumeAction->setObjectName(QStringLiteral("resumeAction"));
     m_resumeAction->setShortcut(Qt::Key_F7);
-    m_resumeAction->setToolTip(tr("Resume a paused run (F7)"));
     m_stopAction->setObjectName(QStringLiteral("stopAction"));
     m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    m_stopAction->setToolTip(tr("End the run here; the report covers the time so far (Shift+F5)"));
     m_resetAction->setObjectName(QStringLiteral("resetAction"));
     m_resetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_resetAction->setToolTip(tr("Back to the start with a fresh core and empty charts (Ctrl+R)"));
 
     addRunAction(m_startAction, QStringLiteral("startButton"));
     addRunAction(m_pauseAction, QStringLiteral("pauseButton"));
@@ -53,21 +50,18 @@ RunControls::RunControls(QWidget *parent)
     addSeparator();
 
     m_targetComboBox->setObjectName(QStringLiteral("targetComboBox"));
-    m_targetComboBox->addItem(tr("Embedded core"), int(Scenario::TargetKind::Embedded));
-    m_targetComboBox->addItem(tr("HTTP endpoint"), int(Scenario::TargetKind::Http));
-    m_targetComboBox->setToolTip(
-        tr("Run against this app's own core, or any VideoStreams endpoint over HTTP (real time)"));
+    m_targetComboBox->addItem(QString(), int(Scenario::TargetKind::Embedded));
+    m_targetComboBox->addItem(QString(), int(Scenario::TargetKind::Http));
     m_urlLineEdit->setObjectName(QStringLiteral("targetUrlLineEdit"));
     m_urlLineEdit->setPlaceholderText(QStringLiteral("http://127.0.0.1:8080"));
-    m_urlLineEdit->setToolTip(tr("The base URL of the VideoStreams endpoint to load"));
     m_urlLineEdit->setClearButtonEnabled(true);
     m_urlLineEdit->setMinimumWidth(
         fontMetrics().horizontalAdvance(QStringLiteral("http://127.0.0.1:80800")));
     m_urlLineEdit->setMaximumWidth(360);
     m_urlLineEdit->setEnabled(false);
-    auto *targetLabel = new QLabel(tr("Target:"), this);
-    targetLabel->setBuddy(m_targetComboBox);
-    addWidget(targetLabel);
+    m_targetLabel->setObjectName(QStringLiteral("targetLabel"));
+    m_targetLabel->setBuddy(m_targetComboBox);
+    addWidget(m_targetLabel);
     addWidget(m_targetComboBox);
     addWidget(m_urlLineEdit);
     addSeparator();
@@ -78,15 +72,12 @@ RunControls::RunControls(QWidget *parent)
     m_speedSlider->setTickPosition(QSlider::TicksBelow);
     m_speedSlider->setFixedWidth(140);
     m_speedSlider->setValue(int(speeds().size()) - 1);
-    m_speedSlider->setToolTip(tr("Simulated seconds per wall second, in virtual time"));
     m_speedLabel->setObjectName(QStringLiteral("speedLabel"));
-    m_speedLabel->setMinimumWidth(fontMetrics().horizontalAdvance(tr("as fast as possible")) + 8);
-    auto *speedTitle = new QLabel(tr("Speed:"), this);
-    speedTitle->setBuddy(m_speedSlider);
-    addWidget(speedTitle);
+    m_speedTitleLabel->setObjectName(QStringLiteral("speedTitleLabel"));
+    m_speedTitleLabel->setBuddy(m_speedSlider);
+    addWidget(m_speedTitleLabel);
     addWidget(m_speedSlider);
     addWidget(m_speedLabel);
-    m_speedLabel->setText(speedText(speed()));
 
     connect(m_startAction, &QAction::triggered, this, &RunControls::startRequested);
     connect(m_pauseAction, &QAction::triggered, this, &RunControls::pauseRequested);
@@ -103,7 +94,40 @@ RunControls::RunControls(QWidget *parent)
     });
     connect(m_urlLineEdit, &QLineEdit::textChanged, this, &RunControls::targetChanged);
 
+    retranslateUi();
     setRunState(SimulationSnapshot::State::Idle, true);
+}
+
+void RunControls::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QToolBar::changeEvent(event);
+}
+
+void RunControls::retranslateUi()
+{
+    setWindowTitle(tr("Run"));
+    m_startAction->setText(tr("&Start"));
+    m_startAction->setToolTip(tr("Start a run of the scenario (F5)"));
+    m_pauseAction->setText(tr("&Pause"));
+    m_pauseAction->setToolTip(tr("Pause the run; simulated time stands still (F6)"));
+    m_resumeAction->setText(tr("Res&ume"));
+    m_resumeAction->setToolTip(tr("Resume a paused run (F7)"));
+    m_stopAction->setText(tr("S&top"));
+    m_stopAction->setToolTip(tr("End the run here; the report covers the time so far (Shift+F5)"));
+    m_resetAction->setText(tr("&Reset"));
+    m_resetAction->setToolTip(tr("Back to the start with a fresh core and empty charts (Ctrl+R)"));
+    m_targetComboBox->setItemText(0, tr("Embedded core"));
+    m_targetComboBox->setItemText(1, tr("HTTP endpoint"));
+    m_targetComboBox->setToolTip(
+        tr("Run against this app's own core, or any VideoStreams endpoint over HTTP (real time)"));
+    m_urlLineEdit->setToolTip(tr("The base URL of the VideoStreams endpoint to load"));
+    m_targetLabel->setText(tr("Target:"));
+    m_speedSlider->setToolTip(tr("Simulated seconds per wall second, in virtual time"));
+    m_speedLabel->setMinimumWidth(fontMetrics().horizontalAdvance(tr("as fast as possible")) + 8);
+    m_speedLabel->setText(speedText(speed()));
+    m_speedTitleLabel->setText(tr("Speed:"));
 }
 
 QAction *RunControls::addRunAction(QAction *action, const QString &buttonName)

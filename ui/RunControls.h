@@ -53,7 +53,11 @@ signals:
     void speedChanged(double speed);
     void targetChanged();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     QAction *addRunAction(QAction *action, const QString &buttonName);
 
     QAction *m_startAction;
@@ -65,6 +69,8 @@ private:
     QLineEdit *m_urlLineEdit;
     QSlider *m_speedSlider;
     QLabel *m_speedLabel;
+    QLabel *m_targetLabel;
+    QLabel *m_speedTitleLabel;
 };
 
 } // namespace vs

@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -27,39 +28,45 @@ namespace vs {
 
 namespace {
 
+// Texts (suffix, tool tip) come from ScenarioPanel::retranslateUi, so they follow the language.
 QDoubleSpinBox *doubleSpinBox(QWidget *parent, const QString &name, double min, double max,
-                              int decimals, const QString &suffix, const QString &toolTip)
+                              int decimals)
 {
     auto *box = new QDoubleSpinBox(parent);
     box->setObjectName(name);
     box->setRange(min, max);
     box->setDecimals(decimals);
-    box->setSuffix(suffix);
-    box->setToolTip(toolTip);
     box->setGroupSeparatorShown(true);
     box->setAccelerated(true);
     return box;
 }
 
-QSpinBox *intSpinBox(QWidget *parent, const QString &name, int min, int max, const QString &toolTip)
+QSpinBox *intSpinBox(QWidget *parent, const QString &name, int min, int max)
 {
     auto *box = new QSpinBox(parent);
     box->setObjectName(name);
     box->setRange(min, max);
-    box->setToolTip(toolTip);
     box->setGroupSeparatorShown(true);
     box->setAccelerated(true);
     return box;
 }
 
-QFormLayout *groupForm(QWidget *parent, QVBoxLayout *into, const QString &title)
+QFormLayout *groupForm(QWidget *parent, QVBoxLayout *into, QGroupBox *&box, const QString &name)
 {
-    auto *box = new QGroupBox(title, parent);
+    box = new QGroupBox(parent);
+    box->setObjectName(name);
     auto *form = new QFormLayout(box);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     into->addWidget(box);
     return form;
+}
+
+QLabel *rowLabel(QWidget *parent, QWidget *buddy)
+{
+    auto *label = new QLabel(parent);
+    label->setBuddy(buddy);
+    return label;
 }
 
 } // namespace
@@ -68,22 +75,19 @@ ScenarioPanel::ScenarioPanel(QWidget *parent)
     : QWidget(parent)
     , m_presetComboBox(new QComboBox(this))
     , m_openButton(
-          new QPushButton(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("Open…"), this))
+          new QPushButton(style()->standardIcon(QStyle::SP_DialogOpenButton), QString(), this))
     , m_saveButton(
-          new QPushButton(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Save…"), this))
+          new QPushButton(style()->standardIcon(QStyle::SP_DialogSaveButton), QString(), this))
     , m_scrollArea(new QScrollArea(this))
     , m_validationLabel(new QLabel(this))
 {
     m_presetComboBox->setObjectName(QStringLiteral("presetComboBox"));
-    m_presetComboBox->setToolTip(tr("Load one of the scenarios that ship with VideoStreams"));
-    m_presetComboBox->addItem(tr("Presets…"));
+    m_presetComboBox->addItem(QString());
     for (const QString &path : presetPaths())
         m_presetComboBox->addItem(QFileInfo(path).completeBaseName().replace(u'_', u' '), path);
     m_presetComboBox->setEnabled(m_presetComboBox->count() > 1);
     m_openButton->setObjectName(QStringLiteral("openScenarioButton"));
-    m_openButton->setToolTip(tr("Open a scenario file (Ctrl+O)"));
     m_saveButton->setObjectName(QStringLiteral("saveScenarioButton"));
-    m_saveButton->setToolTip(tr("Save the scenario to a file (Ctrl+S)"));
 
     m_validationLabel->setObjectName(QStringLiteral("validationLabel"));
     m_validationLabel->setWordWrap(true);
@@ -117,6 +121,7 @@ ScenarioPanel::ScenarioPanel(QWidget *parent)
             emit presetRequested(path);
     });
 
+    retranslateUi();
     setScenario(Scenario());
 }
 
@@ -125,154 +130,126 @@ QWidget *ScenarioPanel::buildForm()
     auto *form = new QWidget;
     auto *layout = new QVBoxLayout(form);
     layout->setContentsMargins(0, 0, 4, 0);
+    const auto addRow = [form](QFormLayout *into, QWidget *field) {
+        QLabel *label = rowLabel(form, field);
+        into->addRow(label, field);
+        return label;
+    };
 
     // General
-    QFormLayout *general = groupForm(form, layout, tr("Run"));
+    QFormLayout *general = groupForm(form, layout, m_runGroup, QStringLiteral("runGroupBox"));
     m_nameLineEdit = new QLineEdit(form);
     m_nameLineEdit->setObjectName(QStringLiteral("nameLineEdit"));
-    m_nameLineEdit->setToolTip(tr("A name for the scenario; it appears in reports"));
     m_seedSpinBox =
-        intSpinBox(form, QStringLiteral("seedSpinBox"), 0, std::numeric_limits<int>::max(),
-                   tr("The same seed gives the same run, event for event"));
+        intSpinBox(form, QStringLiteral("seedSpinBox"), 0, std::numeric_limits<int>::max());
     m_seedSpinBox->setGroupSeparatorShown(false);
     m_durationSpinBox =
-        doubleSpinBox(form, QStringLiteral("durationSpinBox"), 0.1, Scenario::maxDurationS, 1,
-                      tr(" s"), tr("How much simulated time the run covers"));
+        doubleSpinBox(form, QStringLiteral("durationSpinBox"), 0.1, Scenario::maxDurationS, 1);
     m_clockComboBox = new QComboBox(form);
     m_clockComboBox->setObjectName(QStringLiteral("clockComboBox"));
-    m_clockComboBox->addItem(tr("Virtual (as fast as allowed)"), int(Scenario::ClockMode::Virtual));
-    m_clockComboBox->addItem(tr("Real time"), int(Scenario::ClockMode::Real));
-    m_clockComboBox->setToolTip(tr("Virtual time replays hours in seconds; real time follows the "
-                                   "wall clock (required for HTTP targets)"));
-    general->addRow(tr("&Name:"), m_nameLineEdit);
-    general->addRow(tr("S&eed:"), m_seedSpinBox);
-    general->addRow(tr("&Duration:"), m_durationSpinBox);
-    general->addRow(tr("&Clock:"), m_clockComboBox);
+    m_clockComboBox->addItem(QString(), int(Scenario::ClockMode::Virtual));
+    m_clockComboBox->addItem(QString(), int(Scenario::ClockMode::Real));
+    m_nameLabel = addRow(general, m_nameLineEdit);
+    m_nameLabel->setObjectName(QStringLiteral("nameLabel"));
+    m_seedLabel = addRow(general, m_seedSpinBox);
+    m_durationLabel = addRow(general, m_durationSpinBox);
+    m_clockLabel = addRow(general, m_clockComboBox);
 
     // Population
-    QFormLayout *population = groupForm(form, layout, tr("Viewers"));
-    m_usersSpinBox = intSpinBox(form, QStringLiteral("usersSpinBox"), 1, Scenario::maxUsers,
-                                tr("How many simulated user accounts"));
+    QFormLayout *population =
+        groupForm(form, layout, m_viewersGroup, QStringLiteral("viewersGroupBox"));
+    m_usersSpinBox = intSpinBox(form, QStringLiteral("usersSpinBox"), 1, Scenario::maxUsers);
     m_planMixEditor =
-        new TableEditor({tr("Plan"), tr("Share %")}, {QStringLiteral("basic"), 100.0}, form);
+        new TableEditor({QString(), QString()}, {QStringLiteral("basic"), 100.0}, form);
     m_planMixEditor->setRole(QStringLiteral("planMix"));
-    m_planMixEditor->setToolTip(
-        tr("Which share of the users has which plan; the shares add up to 100%. Empty: no plans"));
-    population->addRow(tr("&Users:"), m_usersSpinBox);
-    population->addRow(new QLabel(tr("Plan mix (share of users per plan):"), form));
+    m_usersLabel = addRow(population, m_usersSpinBox);
+    m_planMixLabel = new QLabel(form);
+    population->addRow(m_planMixLabel);
     population->addRow(m_planMixEditor);
 
     // Arrivals
-    QFormLayout *arrivals = groupForm(form, layout, tr("Arrivals"));
-    m_arrivalsSpinBox = doubleSpinBox(form, QStringLiteral("arrivalsSpinBox"), 0, 1e6, 3, QString(),
-                                      tr("How often each user starts a video, per hour"));
-    m_stagesEditor = new TableEditor({tr("Until (s)"), tr("Rate ×")}, {600.0, 2.0}, form);
+    QFormLayout *arrivals =
+        groupForm(form, layout, m_arrivalsGroup, QStringLiteral("arrivalsGroupBox"));
+    m_arrivalsSpinBox = doubleSpinBox(form, QStringLiteral("arrivalsSpinBox"), 0, 1e6, 3);
+    m_stagesEditor = new TableEditor({QString(), QString()}, {600.0, 2.0}, form);
     m_stagesEditor->setRole(QStringLiteral("stages"));
-    m_stagesEditor->setToolTip(tr("Ramp the arrival rate: the multiplier holds from the previous "
-                                  "stage's end until this time"));
-    arrivals->addRow(tr("Starts per user per &hour:"), m_arrivalsSpinBox);
-    arrivals->addRow(new QLabel(tr("Stages (rate multiplier until a time):"), form));
+    m_arrivalsLabel = addRow(arrivals, m_arrivalsSpinBox);
+    m_stagesLabel = new QLabel(form);
+    arrivals->addRow(m_stagesLabel);
     arrivals->addRow(m_stagesEditor);
 
     // Catalog
-    QFormLayout *catalog = groupForm(form, layout, tr("Catalog"));
-    m_videosSpinBox = intSpinBox(form, QStringLiteral("videosSpinBox"), 1, Scenario::maxVideos,
-                                 tr("How many different videos there are"));
+    QFormLayout *catalog =
+        groupForm(form, layout, m_catalogGroup, QStringLiteral("catalogGroupBox"));
+    m_videosSpinBox = intSpinBox(form, QStringLiteral("videosSpinBox"), 1, Scenario::maxVideos);
     m_catalogComboBox = new QComboBox(form);
     m_catalogComboBox->setObjectName(QStringLiteral("catalogComboBox"));
-    m_catalogComboBox->addItem(tr("Uniform"), int(Scenario::CatalogDistribution::Uniform));
-    m_catalogComboBox->addItem(tr("Zipf (few hits, long tail)"),
-                               int(Scenario::CatalogDistribution::Zipf));
-    m_catalogComboBox->setToolTip(tr("How viewers pick a video"));
-    m_zipfSpinBox =
-        doubleSpinBox(form, QStringLiteral("zipfSpinBox"), 0.01, 10, 2, QString(),
-                      tr("Zipf exponent: higher means the top videos get more of the views"));
-    catalog->addRow(tr("&Videos:"), m_videosSpinBox);
-    catalog->addRow(tr("Po&pularity:"), m_catalogComboBox);
-    catalog->addRow(tr("Zipf e&xponent:"), m_zipfSpinBox);
+    m_catalogComboBox->addItem(QString(), int(Scenario::CatalogDistribution::Uniform));
+    m_catalogComboBox->addItem(QString(), int(Scenario::CatalogDistribution::Zipf));
+    m_zipfSpinBox = doubleSpinBox(form, QStringLiteral("zipfSpinBox"), 0.01, 10, 2);
+    m_videosLabel = addRow(catalog, m_videosSpinBox);
+    m_catalogLabel = addRow(catalog, m_catalogComboBox);
+    m_zipfLabel = addRow(catalog, m_zipfSpinBox);
 
     // Watching
-    QFormLayout *watching = groupForm(form, layout, tr("Watching"));
+    QFormLayout *watching =
+        groupForm(form, layout, m_watchingGroup, QStringLiteral("watchingGroupBox"));
     m_watchComboBox = new QComboBox(form);
     m_watchComboBox->setObjectName(QStringLiteral("watchComboBox"));
-    m_watchComboBox->addItem(tr("Exponential"), int(Scenario::WatchDistribution::Exponential));
-    m_watchComboBox->addItem(tr("Log-normal"), int(Scenario::WatchDistribution::Lognormal));
-    m_watchComboBox->addItem(tr("Fixed"), int(Scenario::WatchDistribution::Fixed));
-    m_watchComboBox->setToolTip(tr("How long viewers keep watching"));
-    m_watchMeanSpinBox = doubleSpinBox(form, QStringLiteral("watchMeanSpinBox"), 0.1, 1e7, 1,
-                                       tr(" s"), tr("The mean watching time"));
-    m_watchSigmaSpinBox =
-        doubleSpinBox(form, QStringLiteral("watchSigmaSpinBox"), 0, 10, 2, QString(),
-                      tr("Log-normal only: the spread (sigma of the underlying normal)"));
-    m_heartbeatSpinBox =
-        doubleSpinBox(form, QStringLiteral("heartbeatSpinBox"), 0.1, 86400, 1, tr(" s"),
-                      tr("How often a player renews its stream's lease"));
+    m_watchComboBox->addItem(QString(), int(Scenario::WatchDistribution::Exponential));
+    m_watchComboBox->addItem(QString(), int(Scenario::WatchDistribution::Lognormal));
+    m_watchComboBox->addItem(QString(), int(Scenario::WatchDistribution::Fixed));
+    m_watchMeanSpinBox = doubleSpinBox(form, QStringLiteral("watchMeanSpinBox"), 0.1, 1e7, 1);
+    m_watchSigmaSpinBox = doubleSpinBox(form, QStringLiteral("watchSigmaSpinBox"), 0, 10, 2);
+    m_heartbeatSpinBox = doubleSpinBox(form, QStringLiteral("heartbeatSpinBox"), 0.1, 86400, 1);
     m_abandonSlider = new QSlider(Qt::Horizontal, form);
     m_abandonSlider->setObjectName(QStringLiteral("abandonSlider"));
     m_abandonSlider->setRange(0, 100);
-    m_abandonSlider->setToolTip(tr("Share of viewers who vanish without stopping (crashed "
-                                   "players): their leases must expire"));
-    m_abandonSpinBox = doubleSpinBox(form, QStringLiteral("abandonSpinBox"), 0, 100, 2, tr(" %"),
-                                     m_abandonSlider->toolTip());
+    m_abandonSpinBox = doubleSpinBox(form, QStringLiteral("abandonSpinBox"), 0, 100, 2);
     auto *abandon = new QHBoxLayout;
     abandon->addWidget(m_abandonSlider, 1);
     abandon->addWidget(m_abandonSpinBox);
-    watching->addRow(tr("&Watch time:"), m_watchComboBox);
-    watching->addRow(tr("&Mean:"), m_watchMeanSpinBox);
-    watching->addRow(tr("Si&gma:"), m_watchSigmaSpinBox);
-    watching->addRow(tr("&Heartbeat every:"), m_heartbeatSpinBox);
-    watching->addRow(tr("Abandon:"), abandon);
+    m_watchLabel = addRow(watching, m_watchComboBox);
+    m_watchMeanLabel = addRow(watching, m_watchMeanSpinBox);
+    m_watchSigmaLabel = addRow(watching, m_watchSigmaSpinBox);
+    m_heartbeatLabel = addRow(watching, m_heartbeatSpinBox);
+    m_abandonLabel = rowLabel(form, m_abandonSpinBox);
+    watching->addRow(m_abandonLabel, abandon);
 
     // Retries
-    QFormLayout *retry = groupForm(form, layout, tr("When denied"));
-    m_retryAttemptsSpinBox =
-        intSpinBox(form, QStringLiteral("retryAttemptsSpinBox"), 1, 100,
-                   tr("Attempts per viewer, the first included (1: never retry)"));
-    m_retryBackoffSpinBox =
-        doubleSpinBox(form, QStringLiteral("retryBackoffSpinBox"), 0, 86400, 1, tr(" s"),
-                      tr("The wait before the first retry; it doubles for each further one"));
-    retry->addRow(tr("A&ttempts:"), m_retryAttemptsSpinBox);
-    retry->addRow(tr("&Backoff:"), m_retryBackoffSpinBox);
+    QFormLayout *retry = groupForm(form, layout, m_retryGroup, QStringLiteral("retryGroupBox"));
+    m_retryAttemptsSpinBox = intSpinBox(form, QStringLiteral("retryAttemptsSpinBox"), 1, 100);
+    m_retryBackoffSpinBox = doubleSpinBox(form, QStringLiteral("retryBackoffSpinBox"), 0, 86400, 1);
+    m_retryAttemptsLabel = addRow(retry, m_retryAttemptsSpinBox);
+    m_retryBackoffLabel = addRow(retry, m_retryBackoffSpinBox);
 
     // HTTP target
-    QFormLayout *http = groupForm(form, layout, tr("HTTP target"));
+    QFormLayout *http = groupForm(form, layout, m_httpGroup, QStringLiteral("httpGroupBox"));
     m_connectionsSpinBox =
-        intSpinBox(form, QStringLiteral("connectionsSpinBox"), 1, Scenario::maxConnections,
-                   tr("Keep-alive connections to the endpoint"));
-    m_timeoutSpinBox = doubleSpinBox(form, QStringLiteral("timeoutSpinBox"), 0.1, 3600, 1, tr(" s"),
-                                     tr("A request without an answer by then counts as an error"));
-    http->addRow(tr("C&onnections:"), m_connectionsSpinBox);
-    http->addRow(tr("T&imeout:"), m_timeoutSpinBox);
+        intSpinBox(form, QStringLiteral("connectionsSpinBox"), 1, Scenario::maxConnections);
+    m_timeoutSpinBox = doubleSpinBox(form, QStringLiteral("timeoutSpinBox"), 0.1, 3600, 1);
+    m_connectionsLabel = addRow(http, m_connectionsSpinBox);
+    m_timeoutLabel = addRow(http, m_timeoutSpinBox);
 
     // Thresholds
-    QFormLayout *thresholds = groupForm(form, layout, tr("Pass/fail thresholds"));
-    auto threshold = [&](QCheckBox *&check, const QString &checkName, const QString &label,
-                         QWidget *field) {
-        check = new QCheckBox(label, form);
+    QFormLayout *thresholds =
+        groupForm(form, layout, m_thresholdsGroup, QStringLiteral("thresholdsGroupBox"));
+    auto threshold = [&](QCheckBox *&check, const QString &checkName, QWidget *field) {
+        check = new QCheckBox(form);
         check->setObjectName(checkName);
-        check->setToolTip(tr("Fail the run when this is exceeded"));
         field->setEnabled(false);
         thresholds->addRow(check, field);
         connect(check, &QCheckBox::toggled, field, &QWidget::setEnabled);
     };
-    m_denialRatioSpinBox =
-        doubleSpinBox(form, QStringLiteral("denialRatioSpinBox"), 0, 1, 4, QString(),
-                      tr("Largest share of start attempts that may be denied"));
-    m_latencySpinBox = doubleSpinBox(form, QStringLiteral("latencyP99SpinBox"), 0, 1e9, 1,
-                                     tr(" ms"), tr("Largest p99 request latency"));
-    m_errorRatioSpinBox = doubleSpinBox(form, QStringLiteral("errorRatioSpinBox"), 0, 1, 4,
-                                        QString(), tr("Largest share of requests that may fail"));
+    m_denialRatioSpinBox = doubleSpinBox(form, QStringLiteral("denialRatioSpinBox"), 0, 1, 4);
+    m_latencySpinBox = doubleSpinBox(form, QStringLiteral("latencyP99SpinBox"), 0, 1e9, 1);
+    m_errorRatioSpinBox = doubleSpinBox(form, QStringLiteral("errorRatioSpinBox"), 0, 1, 4);
     m_violationsSpinBox = intSpinBox(form, QStringLiteral("limitViolationsSpinBox"), 0,
-                                     std::numeric_limits<int>::max(),
-                                     tr("Times a user may be seen above their limit"));
-    threshold(m_denialRatioCheckBox, QStringLiteral("denialRatioCheckBox"), tr("Denial ratio"),
-              m_denialRatioSpinBox);
-    threshold(m_latencyCheckBox, QStringLiteral("latencyP99CheckBox"), tr("Latency p99"),
-              m_latencySpinBox);
-    threshold(m_errorRatioCheckBox, QStringLiteral("errorRatioCheckBox"), tr("Error ratio"),
-              m_errorRatioSpinBox);
-    threshold(m_violationsCheckBox, QStringLiteral("limitViolationsCheckBox"),
-              tr("Limit violations"), m_violationsSpinBox);
+                                     std::numeric_limits<int>::max());
+    threshold(m_denialRatioCheckBox, QStringLiteral("denialRatioCheckBox"), m_denialRatioSpinBox);
+    threshold(m_latencyCheckBox, QStringLiteral("latencyP99CheckBox"), m_latencySpinBox);
+    threshold(m_errorRatioCheckBox, QStringLiteral("errorRatioCheckBox"), m_errorRatioSpinBox);
+    threshold(m_violationsCheckBox, QStringLiteral("limitViolationsCheckBox"), m_violationsSpinBox);
     layout->addStretch(1);
 
     m_fieldWidgets = {
@@ -459,6 +436,118 @@ QWidget *ScenarioPanel::widgetForField(const QString &field) const
         key = cut > 0 ? key.left(cut) : QString();
     }
     return nullptr;
+}
+
+void ScenarioPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ScenarioPanel::retranslateUi()
+{
+    m_presetComboBox->setToolTip(tr("Load one of the scenarios that ship with VideoStreams"));
+    m_presetComboBox->setItemText(0, tr("Presets…"));
+    m_openButton->setText(tr("Open…"));
+    m_openButton->setToolTip(tr("Open a scenario file (Ctrl+O)"));
+    m_saveButton->setText(tr("Save…"));
+    m_saveButton->setToolTip(tr("Save the scenario to a file (Ctrl+S)"));
+
+    m_runGroup->setTitle(tr("Run"));
+    m_nameLabel->setText(tr("&Name:"));
+    m_nameLineEdit->setToolTip(tr("A name for the scenario; it appears in reports"));
+    m_seedLabel->setText(tr("S&eed:"));
+    m_seedSpinBox->setToolTip(tr("The same seed gives the same run, event for event"));
+    m_durationLabel->setText(tr("&Duration:"));
+    m_durationSpinBox->setSuffix(tr(" s"));
+    m_durationSpinBox->setToolTip(tr("How much simulated time the run covers"));
+    m_clockLabel->setText(tr("&Clock:"));
+    m_clockComboBox->setItemText(0, tr("Virtual (as fast as allowed)"));
+    m_clockComboBox->setItemText(1, tr("Real time"));
+    m_clockComboBox->setToolTip(tr("Virtual time replays hours in seconds; real time follows the "
+                                   "wall clock (required for HTTP targets)"));
+
+    m_viewersGroup->setTitle(tr("Viewers"));
+    m_usersLabel->setText(tr("&Users:"));
+    m_usersSpinBox->setToolTip(tr("How many simulated user accounts"));
+    m_planMixLabel->setText(tr("Plan mix (share of users per plan):"));
+    m_planMixEditor->setHeaders({tr("Plan"), tr("Share %")});
+    m_planMixEditor->setToolTip(
+        tr("Which share of the users has which plan; the shares add up to 100%. Empty: no plans"));
+
+    m_arrivalsGroup->setTitle(tr("Arrivals"));
+    m_arrivalsLabel->setText(tr("Starts per user per &hour:"));
+    m_arrivalsSpinBox->setToolTip(tr("How often each user starts a video, per hour"));
+    m_stagesLabel->setText(tr("Stages (rate multiplier until a time):"));
+    m_stagesEditor->setHeaders({tr("Until (s)"), tr("Rate ×")});
+    m_stagesEditor->setToolTip(tr("Ramp the arrival rate: the multiplier holds from the previous "
+                                  "stage's end until this time"));
+
+    m_catalogGroup->setTitle(tr("Catalog"));
+    m_videosLabel->setText(tr("&Videos:"));
+    m_videosSpinBox->setToolTip(tr("How many different videos there are"));
+    m_catalogLabel->setText(tr("Po&pularity:"));
+    m_catalogComboBox->setItemText(0, tr("Uniform"));
+    m_catalogComboBox->setItemText(1, tr("Zipf (few hits, long tail)"));
+    m_catalogComboBox->setToolTip(tr("How viewers pick a video"));
+    m_zipfLabel->setText(tr("Zipf e&xponent:"));
+    m_zipfSpinBox->setToolTip(
+        tr("Zipf exponent: higher means the top videos get more of the views"));
+
+    m_watchingGroup->setTitle(tr("Watching"));
+    m_watchLabel->setText(tr("&Watch time:"));
+    m_watchComboBox->setItemText(0, tr("Exponential"));
+    m_watchComboBox->setItemText(1, tr("Log-normal"));
+    m_watchComboBox->setItemText(2, tr("Fixed"));
+    m_watchComboBox->setToolTip(tr("How long viewers keep watching"));
+    m_watchMeanLabel->setText(tr("&Mean:"));
+    m_watchMeanSpinBox->setSuffix(tr(" s"));
+    m_watchMeanSpinBox->setToolTip(tr("The mean watching time"));
+    m_watchSigmaLabel->setText(tr("Si&gma:"));
+    m_watchSigmaSpinBox->setToolTip(
+        tr("Log-normal only: the spread (sigma of the underlying normal)"));
+    m_heartbeatLabel->setText(tr("&Heartbeat every:"));
+    m_heartbeatSpinBox->setSuffix(tr(" s"));
+    m_heartbeatSpinBox->setToolTip(tr("How often a player renews its stream's lease"));
+    m_abandonLabel->setText(tr("Abandon:"));
+    m_abandonSlider->setToolTip(tr("Share of viewers who vanish without stopping (crashed "
+                                   "players): their leases must expire"));
+    m_abandonSpinBox->setSuffix(tr(" %"));
+    m_abandonSpinBox->setToolTip(m_abandonSlider->toolTip());
+
+    m_retryGroup->setTitle(tr("When denied"));
+    m_retryAttemptsLabel->setText(tr("A&ttempts:"));
+    m_retryAttemptsSpinBox->setToolTip(
+        tr("Attempts per viewer, the first included (1: never retry)"));
+    m_retryBackoffLabel->setText(tr("&Backoff:"));
+    m_retryBackoffSpinBox->setSuffix(tr(" s"));
+    m_retryBackoffSpinBox->setToolTip(
+        tr("The wait before the first retry; it doubles for each further one"));
+
+    m_httpGroup->setTitle(tr("HTTP target"));
+    m_connectionsLabel->setText(tr("C&onnections:"));
+    m_connectionsSpinBox->setToolTip(tr("Keep-alive connections to the endpoint"));
+    m_timeoutLabel->setText(tr("T&imeout:"));
+    m_timeoutSpinBox->setSuffix(tr(" s"));
+    m_timeoutSpinBox->setToolTip(tr("A request without an answer by then counts as an error"));
+
+    m_thresholdsGroup->setTitle(tr("Pass/fail thresholds"));
+    for (QCheckBox *check :
+         {m_denialRatioCheckBox, m_latencyCheckBox, m_errorRatioCheckBox, m_violationsCheckBox})
+        check->setToolTip(tr("Fail the run when this is exceeded"));
+    m_denialRatioCheckBox->setText(tr("Denial ratio"));
+    m_denialRatioSpinBox->setToolTip(tr("Largest share of start attempts that may be denied"));
+    m_latencyCheckBox->setText(tr("Latency p99"));
+    m_latencySpinBox->setSuffix(tr(" ms"));
+    m_latencySpinBox->setToolTip(tr("Largest p99 request latency"));
+    m_errorRatioCheckBox->setText(tr("Error ratio"));
+    m_errorRatioSpinBox->setToolTip(tr("Largest share of requests that may fail"));
+    m_violationsCheckBox->setText(tr("Limit violations"));
+    m_violationsSpinBox->setToolTip(tr("Times a user may be seen above their limit"));
+
+    // The validation message is the scenario rules' own (English, like the file format); only
+    // its frame is translated, on the next validation.
 }
 
 QStringList ScenarioPanel::presetPaths()

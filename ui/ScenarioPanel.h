@@ -8,6 +8,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -49,8 +50,12 @@ signals:
     void saveRequested();
     void presetRequested(const QString &path);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *buildForm();
+    void retranslateUi();
     void updateDependentFields();
     QWidget *widgetForField(const QString &field) const;
 
@@ -90,6 +95,35 @@ private:
     QDoubleSpinBox *m_errorRatioSpinBox = nullptr;
     QCheckBox *m_violationsCheckBox = nullptr;
     QSpinBox *m_violationsSpinBox = nullptr;
+    // Group titles and row labels, kept to be retranslated.
+    QGroupBox *m_runGroup = nullptr;
+    QGroupBox *m_viewersGroup = nullptr;
+    QGroupBox *m_arrivalsGroup = nullptr;
+    QGroupBox *m_catalogGroup = nullptr;
+    QGroupBox *m_watchingGroup = nullptr;
+    QGroupBox *m_retryGroup = nullptr;
+    QGroupBox *m_httpGroup = nullptr;
+    QGroupBox *m_thresholdsGroup = nullptr;
+    QLabel *m_nameLabel = nullptr;
+    QLabel *m_seedLabel = nullptr;
+    QLabel *m_durationLabel = nullptr;
+    QLabel *m_clockLabel = nullptr;
+    QLabel *m_usersLabel = nullptr;
+    QLabel *m_planMixLabel = nullptr;
+    QLabel *m_arrivalsLabel = nullptr;
+    QLabel *m_stagesLabel = nullptr;
+    QLabel *m_videosLabel = nullptr;
+    QLabel *m_catalogLabel = nullptr;
+    QLabel *m_zipfLabel = nullptr;
+    QLabel *m_watchLabel = nullptr;
+    QLabel *m_watchMeanLabel = nullptr;
+    QLabel *m_watchSigmaLabel = nullptr;
+    QLabel *m_heartbeatLabel = nullptr;
+    QLabel *m_abandonLabel = nullptr;
+    QLabel *m_retryAttemptsLabel = nullptr;
+    QLabel *m_retryBackoffLabel = nullptr;
+    QLabel *m_connectionsLabel = nullptr;
+    QLabel *m_timeoutLabel = nullptr;
     QHash<QString, QWidget *> m_fieldWidgets; // JSON field -> its widget
     bool m_httpTarget = false;
     bool m_updating = false;

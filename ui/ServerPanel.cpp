@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDateTime>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -25,7 +26,7 @@ namespace vs {
 
 ServerPanel::ServerPanel(QWidget *parent)
     : QWidget(parent)
-    , m_enabledCheckBox(new QCheckBox(tr("&Serve the HTTP API"), this))
+    , m_enabledCheckBox(new QCheckBox(this))
     , m_hostLineEdit(new QLineEdit(QStringLiteral("127.0.0.1"), this))
     , m_portSpinBox(new QSpinBox(this))
     , m_statusLabel(new QLabel(this))
@@ -35,16 +36,20 @@ ServerPanel::ServerPanel(QWidget *parent)
     , m_copyButton(new QToolButton(this))
     , m_policyEditor(new PolicyEditor(this))
     , m_rateTimer(new QTimer(this))
+    , m_serverBox(new QGroupBox(this))
+    , m_policyBox(new QGroupBox(this))
+    , m_portLabel(new QLabel(m_serverBox))
+    , m_addressLabel(new QLabel(m_serverBox))
+    , m_statusTitleLabel(new QLabel(m_serverBox))
+    , m_coreTitleLabel(new QLabel(m_serverBox))
+    , m_requestsTitleLabel(new QLabel(m_serverBox))
+    , m_tryLabel(new QLabel(m_serverBox))
 {
     m_enabledCheckBox->setObjectName(QStringLiteral("serverEnabledCheckBox"));
-    m_enabledCheckBox->setToolTip(tr("Answer the VideoStreams HTTP API from this app's core"));
     m_hostLineEdit->setObjectName(QStringLiteral("serverHostLineEdit"));
-    m_hostLineEdit->setToolTip(tr("The address to listen on; 127.0.0.1 keeps it on this machine"));
     m_portSpinBox->setObjectName(QStringLiteral("serverPortSpinBox"));
     m_portSpinBox->setRange(0, 65535);
     m_portSpinBox->setValue(8080);
-    m_portSpinBox->setSpecialValueText(tr("any free port"));
-    m_portSpinBox->setToolTip(tr("The TCP port (0: let the system pick a free one)"));
     m_statusLabel->setObjectName(QStringLiteral("serverStatusLabel"));
     m_statusLabel->setWordWrap(true);
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -53,36 +58,35 @@ ServerPanel::ServerPanel(QWidget *parent)
     m_rateLabel->setObjectName(QStringLiteral("serverRateLabel"));
     m_curlLineEdit->setObjectName(QStringLiteral("curlLineEdit"));
     m_curlLineEdit->setReadOnly(true);
-    m_curlLineEdit->setToolTip(tr("Try the server from a terminal"));
     m_copyButton->setObjectName(QStringLiteral("copyCurlButton"));
-    m_copyButton->setText(tr("Copy"));
-    m_copyButton->setToolTip(tr("Copy the curl command to the clipboard"));
 
-    auto *serverBox = new QGroupBox(tr("Embedded server"), this);
+    m_serverBox->setObjectName(QStringLiteral("serverGroupBox"));
+    m_policyBox->setObjectName(QStringLiteral("policyGroupBox"));
+    m_portLabel->setBuddy(m_portSpinBox);
+    m_addressLabel->setBuddy(m_hostLineEdit);
     auto *address = new QHBoxLayout;
     address->addWidget(m_hostLineEdit, 1);
-    address->addWidget(new QLabel(tr("Port:"), serverBox));
+    address->addWidget(m_portLabel);
     address->addWidget(m_portSpinBox);
     auto *curl = new QHBoxLayout;
     curl->addWidget(m_curlLineEdit, 1);
     curl->addWidget(m_copyButton);
-    auto *serverForm = new QFormLayout(serverBox);
+    auto *serverForm = new QFormLayout(m_serverBox);
     serverForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     serverForm->addRow(m_enabledCheckBox);
-    serverForm->addRow(tr("Address:"), address);
-    serverForm->addRow(tr("Status:"), m_statusLabel);
-    serverForm->addRow(tr("Core:"), m_coreLabel);
-    serverForm->addRow(tr("Requests:"), m_rateLabel);
-    serverForm->addRow(tr("Try it:"), curl);
+    serverForm->addRow(m_addressLabel, address);
+    serverForm->addRow(m_statusTitleLabel, m_statusLabel);
+    serverForm->addRow(m_coreTitleLabel, m_coreLabel);
+    serverForm->addRow(m_requestsTitleLabel, m_rateLabel);
+    serverForm->addRow(m_tryLabel, curl);
 
-    auto *policyBox = new QGroupBox(tr("Live policy"), this);
-    auto *policyLayout = new QVBoxLayout(policyBox);
+    auto *policyLayout = new QVBoxLayout(m_policyBox);
     policyLayout->addWidget(m_policyEditor);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(serverBox);
-    layout->addWidget(policyBox);
+    layout->addWidget(m_serverBox);
+    layout->addWidget(m_policyBox);
     layout->addStretch(1);
 
     connect(m_enabledCheckBox, &QCheckBox::toggled, this, [this](bool on) {
@@ -99,10 +103,38 @@ ServerPanel::ServerPanel(QWidget *parent)
     });
     connect(m_rateTimer, &QTimer::timeout, this, &ServerPanel::updateRequestRate);
     m_rateTimer->start(1000);
-    updateStatus();
+    retranslateUi();
 }
 
 ServerPanel::~ServerPanel() = default;
+
+void ServerPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ServerPanel::retranslateUi()
+{
+    m_enabledCheckBox->setText(tr("&Serve the HTTP API"));
+    m_enabledCheckBox->setToolTip(tr("Answer the VideoStreams HTTP API from this app's core"));
+    m_hostLineEdit->setToolTip(tr("The address to listen on; 127.0.0.1 keeps it on this machine"));
+    m_portSpinBox->setSpecialValueText(tr("any free port"));
+    m_portSpinBox->setToolTip(tr("The TCP port (0: let the system pick a free one)"));
+    m_curlLineEdit->setToolTip(tr("Try the server from a terminal"));
+    m_copyButton->setText(tr("Copy"));
+    m_copyButton->setToolTip(tr("Copy the curl command to the clipboard"));
+    m_serverBox->setTitle(tr("Embedded server"));
+    m_policyBox->setTitle(tr("Live policy"));
+    m_portLabel->setText(tr("Port:"));
+    m_addressLabel->setText(tr("Address:"));
+    m_statusTitleLabel->setText(tr("Status:"));
+    m_coreTitleLabel->setText(tr("Core:"));
+    m_requestsTitleLabel->setText(tr("Requests:"));
+    m_tryLabel->setText(tr("Try it:"));
+    updateStatus();
+}
 
 void ServerPanel::setLimiter(StreamLimiter *limiter, const QString &coreDescription)
 {

@@ -12,6 +12,8 @@ class QSpinBox;
 class QTimer;
 class QToolButton;
 
+class QGroupBox;
+
 namespace vs {
 
 class ApiServer;
@@ -54,7 +56,11 @@ signals:
     void message(const QString &text);
     void error(const QString &text);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void updateStatus();
     void updateRequestRate();
     quint64 totalRequests() const;
@@ -77,6 +83,15 @@ private:
     QToolButton *m_copyButton;
     PolicyEditor *m_policyEditor;
     QTimer *m_rateTimer;
+    // Titles kept to be retranslated.
+    QGroupBox *m_serverBox;
+    QGroupBox *m_policyBox;
+    QLabel *m_portLabel;
+    QLabel *m_addressLabel;
+    QLabel *m_statusTitleLabel;
+    QLabel *m_coreTitleLabel;
+    QLabel *m_requestsTitleLabel;
+    QLabel *m_tryLabel;
 };
 
 } // namespace vs

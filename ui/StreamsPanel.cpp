@@ -7,6 +7,7 @@
 #include "UiLog.h"
 
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -28,15 +29,12 @@ StreamsPanel::StreamsPanel(QWidget *parent)
     , m_filter(new ActiveStreamsFilterModel(m_model, this))
     , m_filterEdit(new QLineEdit(this))
     , m_view(new QTableView(this))
-    , m_stopButton(new QPushButton(tr("&Stop selected"), this))
-    , m_refreshButton(new QPushButton(tr("Refresh"), this))
+    , m_stopButton(new QPushButton(this))
+    , m_refreshButton(new QPushButton(this))
     , m_countLabel(new QLabel(this))
 {
     m_filterEdit->setObjectName(QStringLiteral("streamsFilterLineEdit"));
-    m_filterEdit->setPlaceholderText(tr("Filter by user, video or device"));
     m_filterEdit->setClearButtonEnabled(true);
-    m_filterEdit->setToolTip(
-        tr("Show only the streams whose user, video or device contains this text"));
 
     m_view->setObjectName(QStringLiteral("streamsTableView"));
     m_view->setModel(m_filter);
@@ -57,14 +55,9 @@ StreamsPanel::StreamsPanel(QWidget *parent)
     m_view->setColumnWidth(ActiveStreamsModel::VideoColumn, 90);
     m_view->setColumnWidth(ActiveStreamsModel::DeviceColumn, 80);
     m_view->setColumnWidth(ActiveStreamsModel::StartedColumn, timeWidth);
-    m_view->setToolTip(tr("Streams active in the embedded core (simulated time, UTC)"));
 
     m_stopButton->setObjectName(QStringLiteral("stopStreamButton"));
-    m_stopButton->setToolTip(
-        tr("End the selected streams in the core, as a client's stop would (Del)"));
-    m_stopButton->setShortcut(QKeySequence::Delete);
     m_refreshButton->setObjectName(QStringLiteral("refreshStreamsButton"));
-    m_refreshButton->setToolTip(tr("List the active streams again now"));
     m_countLabel->setObjectName(QStringLiteral("streamsCountLabel"));
 
     auto *top = new QHBoxLayout;
@@ -88,11 +81,36 @@ StreamsPanel::StreamsPanel(QWidget *parent)
             &StreamsPanel::updateButtons);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &StreamsPanel::updateButtons);
 
-    updateCountLabel();
+    retranslateUi();
     updateButtons();
 }
 
 StreamsPanel::~StreamsPanel() = default;
+
+void StreamsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void StreamsPanel::retranslateUi()
+{
+    m_filterEdit->setPlaceholderText(tr("Filter by user, video or device"));
+    m_filterEdit->setToolTip(
+        tr("Show only the streams whose user, video or device contains this text"));
+    m_view->setToolTip(tr("Streams active in the embedded core (simulated time, UTC)"));
+    m_stopButton->setText(tr("&Stop selected"));
+    m_stopButton->setToolTip(
+        tr("End the selected streams in the core, as a client's stop would (Del)"));
+    // setText drops the shortcut that "&Stop" would take; Del stays the button's key.
+    m_stopButton->setShortcut(QKeySequence::Delete);
+    m_refreshButton->setText(tr("Refresh"));
+    m_refreshButton->setToolTip(tr("List the active streams again now"));
+    // The model's header texts come from tr() when painted; tell the view they changed.
+    emit m_model->headerDataChanged(Qt::Horizontal, 0, m_model->columnCount() - 1);
+    updateCountLabel();
+}
 
 void StreamsPanel::setTarget(EmbeddedTarget *target)
 {

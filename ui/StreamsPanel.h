@@ -38,7 +38,11 @@ signals:
     void refreshed(int rows);
     void message(const QString &text);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void showFetchedRows();
     void updateCountLabel();
     void updateButtons();

@@ -1,5 +1,6 @@
 #include "TableEditor.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QSignalBlocker>
@@ -23,10 +24,7 @@ TableEditor::TableEditor(const QStringList &headers, QVariantList newRow, QWidge
     m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
 
-    m_addButton->setText(tr("Add"));
-    m_addButton->setToolTip(tr("Add a row"));
-    m_removeButton->setText(tr("Remove"));
-    m_removeButton->setToolTip(tr("Remove the selected row"));
+    retranslateUi();
 
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_addButton);
@@ -55,6 +53,26 @@ TableEditor::TableEditor(const QStringList &headers, QVariantList newRow, QWidge
             emit changed();
     });
     updateHeight();
+}
+
+void TableEditor::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void TableEditor::retranslateUi()
+{
+    m_addButton->setText(tr("Add"));
+    m_addButton->setToolTip(tr("Add a row"));
+    m_removeButton->setText(tr("Remove"));
+    m_removeButton->setToolTip(tr("Remove the selected row"));
+}
+
+void TableEditor::setHeaders(const QStringList &headers)
+{
+    m_table->setHorizontalHeaderLabels(headers);
 }
 
 void TableEditor::setRole(const QString &role)

@@ -24,6 +24,9 @@ public:
     // Names the table "<role>TableWidget" and the buttons "<role>AddButton"/"<role>RemoveButton".
     void setRole(const QString &role);
 
+    // The column titles; the owner sets them again when the language changes.
+    void setHeaders(const QStringList &headers);
+
     QList<QVariantList> rows() const;
     void setRows(const QList<QVariantList> &rows);
     QTableWidget *table() const { return m_table; }
@@ -31,7 +34,11 @@ public:
 signals:
     void changed();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void addRow(const QVariantList &values);
     void updateHeight();
 

@@ -266,8 +266,15 @@ void OpenApiDocumentTest::everyOperationDocumentsItsAnswers()
                  ++response)
                 hasSuccess = hasSuccess || response.key().startsWith(u'2');
             QVERIFY2(hasSuccess, qPrintable(where));
-            // Any route answers 413 for an oversized body, before routing.
+            // Any route answers 413 for an oversized body and 429 over the request rate, before
+            // routing.
             QVERIFY2(responses.contains(u"413"), qPrintable(where));
+            QVERIFY2(responses.contains(u"429"), qPrintable(where));
+            // Whether a token is needed is stated for each operation; where one may be, 401 is
+            // documented.
+            QVERIFY2(operation.contains(u"security"), qPrintable(where));
+            if (!operation.value(u"security").toArray().isEmpty())
+                QVERIFY2(responses.contains(u"401"), qPrintable(where));
         }
     }
 }

@@ -69,9 +69,9 @@ void tst_ServeAuth::tokenDecidesAccess()
     const QString base = QStringLiteral("http://127.0.0.1:") + match.captured(1);
 
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const QByteArray alice = JwtSigner::sign({{QStringLiteral("sub"), QStringLiteral("alice")},
-                                              {QStringLiteral("exp"), double(now + 600)}},
-                                             secret);
+    const QByteArray alice = vs::JwtSigner::sign({{QStringLiteral("sub"), QStringLiteral("alice")},
+                                                  {QStringLiteral("exp"), double(now + 600)}},
+                                                 secret);
 
     QNetworkAccessManager network;
     const auto get = [&](const QString &path, const QByteArray &token) {

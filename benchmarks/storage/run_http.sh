@@ -69,7 +69,7 @@ for round in $(seq "$rounds"); do
     raw=$(redis-benchmark -p "$redisPort" -n 200000 -c "$conns" -r 1000000 -q \
         EVALSHA "$sha" 3 'vs:{u__rand_int__}:leases' 'vs:{u__rand_int__}:ended' \
         'vs:{u__rand_int__}:meta' '' v__rand_int__ '' 3 90000 reject id__rand_int__ 900000 |
-        tr '\r' '\n' | awk '/requests per second/ {print $2}' | tail -n 1)
+        tr '\r' '\n' | sed -n 's/.* \([0-9.]*\) requests per second.*/\1/p' | tail -n 1)
     echo "evalsha $raw" >>"$work/results"
     printf '%-7s %-5s %12s\n' evalsha "$round" "$raw"
 done

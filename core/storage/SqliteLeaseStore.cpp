@@ -1,5 +1,7 @@
 #include "SqliteLeaseStore.h"
 
+#include <chrono>
+
 #include "SqliteSchema.h"
 #include "SqliteSession.h"
 #include "StorageLog.h"
@@ -179,18 +181,32 @@ void SqliteLeaseStore::writerLoop(std::shared_ptr<std::promise<QString>> opened)
 
         if (error.isEmpty()) {
             std::deque<Job> batch;
+            // The usual batch size of late, decaying, to tell a loaded store from a quiet one.
+            std::size_t recentBatch = 0;
+            const auto groupWait = std::chrono::microseconds(m_options.groupCommitWaitUs);
             for (;;) {
                 {
                     std::unique_lock lock(m_queueMutex);
                     m_queueReady.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
                     if (m_queue.empty())
                         break; // stopping, and every queued call has been answered
+                    // The first call of a wave wakes the writer at once; the rest of the wave
+                    // (the previous batch's callers coming back) arrives within moments. Without
+                    // this wait, closed-loop load alternates a full batch with a batch of one,
+                    // paying two fsyncs per round.
+                    const std::size_t expected = recentBatch * 3 / 4;
+                    if (expected > 1 && m_queue.size() < expected && groupWait.count() > 0) {
+                        m_queueReady.wait_for(lock, groupWait, [this, expected] {
+                            return m_stopping || m_queue.size() >= expected;
+                        });
+                    }
                     const std::size_t take =
                         std::min(m_queue.size(), std::size_t(std::max(1, m_options.maxBatch)));
                     std::move(m_queue.begin(), m_queue.begin() + qsizetype(take),
                               std::back_inserter(batch));
                     m_queue.erase(m_queue.begin(), m_queue.begin() + qsizetype(take));
                 }
+                recentBatch = std::max(batch.size(), recentBatch - recentBatch / 4);
                 runBatch(session, batch);
                 batch.clear();
             }

@@ -39,6 +39,10 @@ public:
         qint64 tombstoneRetentionMs = 15 * 60 * 1000;
         int busyTimeoutMs = 2000; // how long opening waits for another process's lock
         int maxBatch = 1024;      // jobs per transaction
+        // Under load, how long the writer may wait for the callers of the previous batch to
+        // send their next calls, so they share one commit instead of splitting into a large
+        // and a tiny one (PostgreSQL's commit_delay). Never waited for a lone call. 0: off.
+        int groupCommitWaitUs = 1000;
     };
 
     struct OpenResult

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cmath>
 
-Q_LOGGING_CATEGORY(lcSimulation, "vs.sim")
+// Debug lines (one per target error) are off unless QT_LOGGING_RULES turns them on: an
+// overloaded server would otherwise flood stderr.
+Q_LOGGING_CATEGORY(lcSimulation, "vs.sim", QtInfoMsg)
 
 namespace vs {
 

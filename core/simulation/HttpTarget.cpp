@@ -282,7 +282,8 @@ void HttpTarget::deliverLater(TargetReply reply)
         this,
         [this, reply = std::move(reply)] {
             --m_immediate;
-            deliver(reply);
+            if (m_open) // after close() the run has its report; late answers change nothing
+                deliver(reply);
         },
         Qt::QueuedConnection);
 }

@@ -94,7 +94,10 @@ void SimulationWorker::start()
         virtualClock ? qint64(1'700'000'000'000) : QDateTime::currentMSecsSinceEpoch();
     m_wall.start();
     if (!m_target->isSynchronous())
-        m_run->setRealTimeSource([this] { return pacedTargetUs(); });
+        // Answers still arrive while paused; they must not move simulated time on.
+        m_run->setRealTimeSource([this] {
+            return m_state == SimulationSnapshot::State::Running ? pacedTargetUs() : m_run->nowUs();
+        });
     const QString error = m_run->begin(startMs);
     if (!error.isEmpty()) {
         finishRun(SimulationSnapshot::State::Failed, error);

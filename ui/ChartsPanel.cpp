@@ -171,10 +171,7 @@ void ChartsPanel::retranslateUi()
     m_usersView->setToolTip(tr("How many users hold 0, 1, 2, … streams right now"));
     for (QValueAxis *axis : {m_activeX, m_ratesX, m_latencyX})
         axis->setTitleText(SeriesDecimator::axisTitle(m_unit));
-    // The titles that depend on the data; the window shows the last snapshot again, which sets
-    // them with its numbers.
-    m_activeView->chart()->setTitle(tr("Active streams"));
-    m_latencyView->chart()->setTitle(tr("Request latency"));
+    updateTitles();
 }
 
 QChartView *ChartsPanel::addChartView(QChart *chart, const QString &name)
@@ -211,7 +208,20 @@ void ChartsPanel::clear()
         axis->setRange(0, 1);
     m_usersSet->remove(0, m_usersSet->count());
     m_usersX->clear();
-    m_activeView->chart()->setTitle(tr("Active streams"));
+    m_shownCapacity = -1;
+    m_latencyMeasured = false;
+    updateTitles();
+}
+
+void ChartsPanel::updateTitles()
+{
+    m_activeView->chart()->setTitle(
+        m_shownCapacity >= 0
+            ? tr("Active streams (capacity %1)").arg(QLocale().toString(m_shownCapacity))
+            : tr("Active streams"));
+    m_latencyView->chart()->setTitle(m_latencyMeasured
+                                         ? tr("Request latency")
+                                         : tr("Request latency (measured for HTTP targets)"));
 }
 
 void ChartsPanel::showSnapshot(const SimulationSnapshot &snapshot)
@@ -243,14 +253,9 @@ void ChartsPanel::showSnapshot(const SimulationSnapshot &snapshot)
     } else {
         m_capacity->clear();
     }
-    m_activeView->chart()->setTitle(
-        snapshot.capacity >= 0
-            ? tr("Active streams (capacity %1)").arg(QLocale().toString(snapshot.capacity))
-            : tr("Active streams"));
-
-    m_latencyView->chart()->setTitle(snapshot.latency.count > 0
-                                         ? tr("Request latency")
-                                         : tr("Request latency (measured for HTTP targets)"));
+    m_shownCapacity = snapshot.capacity;
+    m_latencyMeasured = snapshot.latency.count > 0;
+    updateTitles();
     for (QValueAxis *axis : {m_activeX, m_ratesX, m_latencyX})
         setTimeAxis(axis, snapshot.durationS, snapshot.simulatedS);
     m_activeY->setRange(0, niceCeiling(countMax * 1.05));

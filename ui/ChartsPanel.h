@@ -39,6 +39,7 @@ protected:
 
 private:
     void retranslateUi();
+    void updateTitles();
     QChartView *addChartView(QChart *chart, const QString &name);
     QLineSeries *addLine(QChart *chart, const QColor &color, Qt::PenStyle style = Qt::SolidLine);
     void setTimeAxis(QValueAxis *axis, double durationS, double simulatedS);
@@ -67,6 +68,9 @@ private:
     QBarCategoryAxis *m_usersX;
     QValueAxis *m_usersY;
     SeriesDecimator::TimeUnit m_unit = SeriesDecimator::TimeUnit::Seconds;
+    // What the data-dependent titles say, kept so a language switch can say it again.
+    qint64 m_shownCapacity = -1;
+    bool m_latencyMeasured = false;
 };
 
 } // namespace vs

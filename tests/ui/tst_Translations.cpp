@@ -5,7 +5,12 @@
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
 
+#include "ChartsPanel.h"
+#include "Scenario.h"
+
 #include <QAction>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QGroupBox>
@@ -70,6 +75,7 @@ private slots:
     void languageMenuSwitchesWithoutRestart_data();
     void languageMenuSwitchesWithoutRestart();
     void switchingKeepsWhatWasEntered();
+    void textsWithRunDataFollowTheLanguage();
     void choiceIsRememberedAndUnknownLanguagesRefused();
 
 private:
@@ -216,6 +222,34 @@ void tst_Translations::switchingKeepsWhatWasEntered()
     QCOMPARE(atLimit->currentText(), QStringLiteral("Den ältesten Stream verdrängen"));
     QCOMPARE(users->value(), 1234);
     QCOMPARE(window.currentScenario().scenario.users, 1234);
+}
+
+void tst_Translations::textsWithRunDataFollowTheLanguage()
+{
+    MainWindow window;
+    Scenario scenario;
+    scenario.name = u"short"_s;
+    scenario.users = 200;
+    scenario.durationS = 120;
+    window.setScenario(scenario);
+    QVERIFY(window.startRun());
+    QTRY_VERIFY_WITH_TIMEOUT(window.engine().state() == SimulationSnapshot::State::Finished, 60000);
+    window.refreshNow();
+
+    auto *chart = window.findChild<QChartView *>(u"activeStreamsChartView"_s);
+    auto *active = window.findChild<QLabel *>(u"activeStreamsLabel"_s);
+    QVERIFY(chart && active);
+    const QString capacity = QLocale().toString(200 * scenario.policy.defaultLimit);
+    QCOMPARE(chart->chart()->title(), u"Active streams (capacity %1)"_s.arg(capacity));
+    QVERIFY2(active->text().startsWith(u"Active: "_s), qPrintable(active->text()));
+    QCOMPARE(shownText(window, u"stateLabel"_s), u"finished"_s);
+
+    // No new snapshot arrives after the run: the switch itself must say it all again.
+    QVERIFY(window.setLanguage(u"de"_s));
+    QCOMPARE(chart->chart()->title(), u"Aktive Streams (Kapazität %1)"_s.arg(capacity));
+    QVERIFY2(active->text().startsWith(u"Aktiv: "_s), qPrintable(active->text()));
+    QCOMPARE(shownText(window, u"stateLabel"_s), u"beendet"_s);
+    QCOMPARE(window.windowTitle(), u"short — VideoStreams"_s);
 }
 
 void tst_Translations::choiceIsRememberedAndUnknownLanguagesRefused()

@@ -2,6 +2,29 @@
 
 namespace vs {
 
+WatchResult LeaseStore::acquireByKey(const UserKey &user, const AcquireRequest &request)
+{
+    AcquireRequest named = request;
+    named.userId = user.text();
+    return acquire(named);
+}
+
+HeartbeatResult LeaseStore::renewByKey(const UserKey &user, const StreamId &streamId, qint64 ttlMs,
+                                       qint64 nowMs)
+{
+    return renew(user.text(), streamId, ttlMs, nowMs);
+}
+
+StopResult LeaseStore::releaseByKey(const UserKey &user, const StreamId &streamId, qint64 nowMs)
+{
+    return release(user.text(), streamId, nowMs);
+}
+
+ListResult LeaseStore::listByKey(const UserKey &user, qint64 nowMs)
+{
+    return list(user.text(), nowMs);
+}
+
 void LeaseStore::acquireAsync(const AcquireRequest &request, std::function<void(WatchResult)> done)
 {
     done(acquire(request));

@@ -2,6 +2,7 @@
 
 #include "AtLimitBehaviour.h"
 #include "LimiterResults.h"
+#include "UserKey.h"
 
 #include <functional>
 
@@ -46,6 +47,15 @@ public:
     virtual bool isReachable() = 0;
     // Leases held, including expired ones not yet swept. For gauges, not for decisions.
     virtual qint64 storedLeaseCount() = 0;
+
+    // The same for a user already validated and hashed (UserKey; see StreamLimiter's UserKey
+    // overloads). `request.userId` is ignored: the key's text is the user. The defaults call the
+    // QString methods with key.text(); MemoryLeaseStore uses the key's bytes and hash directly.
+    virtual WatchResult acquireByKey(const UserKey &user, const AcquireRequest &request);
+    virtual HeartbeatResult renewByKey(const UserKey &user, const StreamId &streamId, qint64 ttlMs,
+                                       qint64 nowMs);
+    virtual StopResult releaseByKey(const UserKey &user, const StreamId &streamId, qint64 nowMs);
+    virtual ListResult listByKey(const UserKey &user, qint64 nowMs);
 
     virtual void acquireAsync(const AcquireRequest &request, std::function<void(WatchResult)> done);
     virtual void renewAsync(const QString &userId, const StreamId &streamId, qint64 ttlMs,

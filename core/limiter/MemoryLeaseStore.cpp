@@ -47,7 +47,8 @@ MemoryLeaseStore::~MemoryLeaseStore() = default;
 
 std::size_t MemoryLeaseStore::hashOf(std::string_view text)
 {
-    return std::hash<std::string_view>{}(text);
+    // The same hash as UserKey's, so keyed and text calls find the same slot.
+    return UserKey::hashOf(text);
 }
 
 MemoryLeaseStore::Stripe &MemoryLeaseStore::stripeFor(const HashedKey &userKey)
@@ -118,11 +119,21 @@ void MemoryLeaseStore::eraseIfEmpty(UserMap &users, std::size_t slot)
 
 WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
 {
+    const AsciiId user(request.userId);
+    return acquire(HashedKey{user.view(), hashOf(user.view())}, request.userId, request);
+}
+
+WatchResult MemoryLeaseStore::acquireByKey(const UserKey &user, const AcquireRequest &request)
+{
+    return acquire(HashedKey{user.bytes(), user.hash()}, user.text(), request);
+}
+
+WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &userId,
+                                      const AcquireRequest &request)
+{
     WatchResult result;
     result.limit = request.limit;
-    const AsciiId user(request.userId);
     const AsciiId video(request.videoId);
-    const HashedKey userKey{user.view(), hashOf(user.view())};
     if (userKey.text.empty()) {
         // The limiter validates ids first; a direct caller gets an answer, not a corrupt map
         // (an empty key marks a free slot in FlatStringMap).
@@ -136,7 +147,7 @@ WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
     std::lock_guard lock(stripe.mutex);
     const std::size_t slot = stripe.users.findOrInsert(userKey.text, userKey.hash);
     UserEntry &entry = stripe.users.valueAt(slot);
-    removeExpired(entry, request.userId, request.nowMs, result.expired);
+    removeExpired(entry, userId, request.nowMs, result.expired);
 
     auto &leases = entry.leases;
     const AdmissionPlan plan = planAdmission(
@@ -151,7 +162,7 @@ WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
         result.outcome = WatchResult::Outcome::Reused;
         // The request's strings already hold the same ids: share them instead of converting.
         result.lease = Lease{lease.streamId,
-                             request.userId,
+                             userId,
                              request.videoId,
                              AsciiId(request.deviceId).view() == lease.device()
                                  ? request.deviceId
@@ -166,7 +177,7 @@ WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
             std::vector<bool> evict(leases.size(), false);
             for (int index : plan.evictIndexes) {
                 evict[std::size_t(index)] = true;
-                result.evicted.append(toLease(leases[std::size_t(index)], request.userId));
+                result.evicted.append(toLease(leases[std::size_t(index)], userId));
                 remember(entry, leases[std::size_t(index)].streamId, request.nowMs, true);
             }
             std::size_t kept = 0;
@@ -187,9 +198,10 @@ WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
         lease.expiresAtMs = leaseExpiry(request.nowMs, request.ttlMs);
         m_leaseCount.fetch_add(1, std::memory_order_relaxed);
         result.outcome = WatchResult::Outcome::Granted;
-        result.lease =
-            Lease{lease.streamId,    request.userId,          request.videoId,  request.deviceId,
-                  lease.startedAtMs, lease.lastHeartbeatAtMs, lease.expiresAtMs};
+        result.lease = Lease{lease.streamId,    userId,
+                             request.videoId,   request.deviceId,
+                             lease.startedAtMs, lease.lastHeartbeatAtMs,
+                             lease.expiresAtMs};
         break;
     }
     case AdmissionPlan::Kind::Reject:
@@ -198,7 +210,7 @@ WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
     }
     result.activeCount = int(leases.size());
     if (result.outcome == WatchResult::Outcome::Rejected)
-        result.active = toLeases(leases, request.userId);
+        result.active = toLeases(leases, userId);
     eraseIfEmpty(stripe.users, slot);
     return result;
 }
@@ -206,9 +218,20 @@ WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
 HeartbeatResult MemoryLeaseStore::renew(const QString &userId, const StreamId &streamId,
                                         qint64 ttlMs, qint64 nowMs)
 {
-    HeartbeatResult result;
     const AsciiId user(userId);
-    const HashedKey userKey{user.view(), hashOf(user.view())};
+    return renew(HashedKey{user.view(), hashOf(user.view())}, userId, streamId, ttlMs, nowMs);
+}
+
+HeartbeatResult MemoryLeaseStore::renewByKey(const UserKey &user, const StreamId &streamId,
+                                             qint64 ttlMs, qint64 nowMs)
+{
+    return renew(HashedKey{user.bytes(), user.hash()}, user.text(), streamId, ttlMs, nowMs);
+}
+
+HeartbeatResult MemoryLeaseStore::renew(const HashedKey &userKey, const QString &userId,
+                                        const StreamId &streamId, qint64 ttlMs, qint64 nowMs)
+{
+    HeartbeatResult result;
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);
@@ -242,9 +265,20 @@ HeartbeatResult MemoryLeaseStore::renew(const QString &userId, const StreamId &s
 
 StopResult MemoryLeaseStore::release(const QString &userId, const StreamId &streamId, qint64 nowMs)
 {
-    StopResult result;
     const AsciiId user(userId);
-    const HashedKey userKey{user.view(), hashOf(user.view())};
+    return release(HashedKey{user.view(), hashOf(user.view())}, userId, streamId, nowMs);
+}
+
+StopResult MemoryLeaseStore::releaseByKey(const UserKey &user, const StreamId &streamId,
+                                          qint64 nowMs)
+{
+    return release(HashedKey{user.bytes(), user.hash()}, user.text(), streamId, nowMs);
+}
+
+StopResult MemoryLeaseStore::release(const HashedKey &userKey, const QString &userId,
+                                     const StreamId &streamId, qint64 nowMs)
+{
+    StopResult result;
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);
@@ -268,9 +302,18 @@ StopResult MemoryLeaseStore::release(const QString &userId, const StreamId &stre
 
 ListResult MemoryLeaseStore::list(const QString &userId, qint64 nowMs)
 {
-    ListResult result;
     const AsciiId user(userId);
-    const HashedKey userKey{user.view(), hashOf(user.view())};
+    return list(HashedKey{user.view(), hashOf(user.view())}, userId, nowMs);
+}
+
+ListResult MemoryLeaseStore::listByKey(const UserKey &user, qint64 nowMs)
+{
+    return list(HashedKey{user.bytes(), user.hash()}, user.text(), nowMs);
+}
+
+ListResult MemoryLeaseStore::list(const HashedKey &userKey, const QString &userId, qint64 nowMs)
+{
+    ListResult result;
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);

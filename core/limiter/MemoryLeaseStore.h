@@ -36,6 +36,12 @@ public:
     StopResult release(const QString &userId, const StreamId &streamId, qint64 nowMs) override;
     ListResult list(const QString &userId, qint64 nowMs) override;
     SweepResult sweep(qint64 nowMs, int maxLeases) override;
+    // The key's bytes and hash pick the stripe and slot directly (no narrowing, no hashing).
+    WatchResult acquireByKey(const UserKey &user, const AcquireRequest &request) override;
+    HeartbeatResult renewByKey(const UserKey &user, const StreamId &streamId, qint64 ttlMs,
+                               qint64 nowMs) override;
+    StopResult releaseByKey(const UserKey &user, const StreamId &streamId, qint64 nowMs) override;
+    ListResult listByKey(const UserKey &user, qint64 nowMs) override;
     bool isReachable() override { return true; }
     qint64 storedLeaseCount() override;
 
@@ -87,6 +93,14 @@ private:
 
     static std::size_t hashOf(std::string_view text);
     Stripe &stripeFor(const HashedKey &userKey);
+    // The operations proper, for a user given both as bytes with hash and as text (for results).
+    WatchResult acquire(const HashedKey &userKey, const QString &userId,
+                        const AcquireRequest &request);
+    HeartbeatResult renew(const HashedKey &userKey, const QString &userId, const StreamId &streamId,
+                          qint64 ttlMs, qint64 nowMs);
+    StopResult release(const HashedKey &userKey, const QString &userId, const StreamId &streamId,
+                       qint64 nowMs);
+    ListResult list(const HashedKey &userKey, const QString &userId, qint64 nowMs);
     // Moves the entry's leases that expired by nowMs into `expired`, remembering them.
     void removeExpired(UserEntry &entry, const QString &userId, qint64 nowMs,
                        QList<Lease> &expired);

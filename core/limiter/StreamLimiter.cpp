@@ -19,6 +19,35 @@ template<typename Result> std::optional<Result> invalidUser(const QString &userI
     return result;
 }
 
+// The fields of a watch after the user id, in the order they are reported.
+std::optional<WatchResult> invalidWatchFields(const QString &videoId, const QString &deviceId,
+                                              const QString &plan)
+{
+    // Device and plan are optional, but when given they follow the same rule.
+    const struct
+    {
+        const char16_t *name;
+        const QString *value;
+        bool optional;
+    } fields[] = {
+        {u"video_id", &videoId, false},
+        {u"device_id", &deviceId, true},
+        {u"plan", &plan, true},
+    };
+    for (const auto &field : fields) {
+        if (field.optional && field.value->isEmpty())
+            continue;
+        const QString error = IdRules::check(QStringView(field.name), *field.value);
+        if (!error.isEmpty()) {
+            WatchResult result;
+            result.outcome = WatchResult::Outcome::InvalidRequest;
+            result.failure = Failure{error, QString::fromUtf16(field.name)};
+            return result;
+        }
+    }
+    return std::nullopt;
+}
+
 std::atomic<quint64> nextStateVersion{1};
 
 // Loading a std::atomic<std::shared_ptr> takes an internal lock and bumps a reference count, both
@@ -158,40 +187,14 @@ void StreamLimiter::reportExpired(const QList<Lease> &expired, const State &stat
 
 std::optional<WatchResult> StreamLimiter::validate(const WatchRequest &request) const
 {
-    const std::pair<const char16_t *, const QString *> fields[] = {
-        {u"user_id", &request.userId},
-        {u"video_id", &request.videoId},
-    };
-    for (const auto &[name, value] : fields) {
-        const QString error = IdRules::check(QStringView(name), *value);
-        if (!error.isEmpty()) {
-            WatchResult result;
-            result.outcome = WatchResult::Outcome::InvalidRequest;
-            result.failure = Failure{error, QString::fromUtf16(name)};
-            return result;
-        }
-    }
-    // Device and plan are optional, but when given they follow the same rule.
-    const std::pair<const char16_t *, const QString *> optionalFields[] = {
-        {u"device_id", &request.deviceId},
-        {u"plan", &request.plan},
-    };
-    for (const auto &[name, value] : optionalFields) {
-        if (value->isEmpty())
-            continue;
-        const QString error = IdRules::check(QStringView(name), *value);
-        if (!error.isEmpty()) {
-            WatchResult result;
-            result.outcome = WatchResult::Outcome::InvalidRequest;
-            result.failure = Failure{error, QString::fromUtf16(name)};
-            return result;
-        }
-    }
-    return std::nullopt;
+    if (auto invalid = invalidUser<WatchResult>(request.userId))
+        return invalid;
+    return invalidWatchFields(request.videoId, request.deviceId, request.plan);
 }
 
-void StreamLimiter::finishWatch(WatchResult &result, const WatchRequest &request, int limit,
-                                qint64 nowMs, const State &state)
+void StreamLimiter::finishWatch(WatchResult &result, const QString &userId, const QString &videoId,
+                                const QString &deviceId, int limit, qint64 nowMs,
+                                const State &state)
 {
     result.limit = limit;
     reportExpired(result.expired, state);
@@ -206,9 +209,9 @@ void StreamLimiter::finishWatch(WatchResult &result, const WatchRequest &request
         break;
     case WatchResult::Outcome::Rejected: {
         Lease attempted;
-        attempted.userId = request.userId;
-        attempted.videoId = request.videoId;
-        attempted.deviceId = request.deviceId;
+        attempted.userId = userId;
+        attempted.videoId = videoId;
+        attempted.deviceId = deviceId;
         attempted.startedAtMs = nowMs;
         emitEvent(state, LimiterEvent::Type::Rejected, attempted, nowMs, limit);
         break;
@@ -230,7 +233,26 @@ WatchResult StreamLimiter::watch(const WatchRequest &request)
     WatchResult result =
         m_store.acquire(AcquireRequest{request.userId, request.videoId, request.deviceId, limit,
                                        policy.leaseTtlMs(), policy.atLimit, nowMs});
-    finishWatch(result, request, limit, nowMs, *current);
+    finishWatch(result, request.userId, request.videoId, request.deviceId, limit, nowMs, *current);
+    return result;
+}
+
+WatchResult StreamLimiter::watch(const UserKey &user, const QString &videoId,
+                                 const QString &deviceId, const QString &plan)
+{
+    if (user.isNull())
+        return *invalidUser<WatchResult>(QString());
+    if (auto invalid = invalidWatchFields(videoId, deviceId, plan))
+        return *invalid;
+    const CurrentState current(*this);
+    const Policy &policy = current->policy;
+    const int limit = policy.limitFor(user.text(), plan);
+    const qint64 nowMs = m_clock.nowMs();
+    // userId stays empty: the key names the user (no reference count touched for it here).
+    WatchResult result =
+        m_store.acquireByKey(user, AcquireRequest{QString(), videoId, deviceId, limit,
+                                                  policy.leaseTtlMs(), policy.atLimit, nowMs});
+    finishWatch(result, user.text(), videoId, deviceId, limit, nowMs, *current);
     return result;
 }
 
@@ -249,7 +271,8 @@ void StreamLimiter::watchAsync(const WatchRequest &request,
         AcquireRequest{request.userId, request.videoId, request.deviceId, limit,
                        policy.leaseTtlMs(), policy.atLimit, nowMs},
         [this, request, limit, nowMs, current, done = std::move(done)](WatchResult result) {
-            finishWatch(result, request, limit, nowMs, *current);
+            finishWatch(result, request.userId, request.videoId, request.deviceId, limit, nowMs,
+                        *current);
             done(result);
         });
 }
@@ -282,6 +305,18 @@ HeartbeatResult StreamLimiter::heartbeat(const QString &userId, const StreamId &
     const CurrentState current(*this);
     const qint64 nowMs = m_clock.nowMs();
     HeartbeatResult result = m_store.renew(userId, streamId, current->policy.leaseTtlMs(), nowMs);
+    finishHeartbeat(result, *current, nowMs);
+    return result;
+}
+
+HeartbeatResult StreamLimiter::heartbeat(const UserKey &user, const StreamId &streamId)
+{
+    if (user.isNull())
+        return *invalidUser<HeartbeatResult>(QString());
+    const CurrentState current(*this);
+    const qint64 nowMs = m_clock.nowMs();
+    HeartbeatResult result =
+        m_store.renewByKey(user, streamId, current->policy.leaseTtlMs(), nowMs);
     finishHeartbeat(result, *current, nowMs);
     return result;
 }
@@ -339,6 +374,17 @@ StopResult StreamLimiter::stop(const QString &userId, const StreamId &streamId)
     return result;
 }
 
+StopResult StreamLimiter::stop(const UserKey &user, const StreamId &streamId)
+{
+    if (user.isNull())
+        return *invalidUser<StopResult>(QString());
+    const CurrentState current(*this);
+    const qint64 nowMs = m_clock.nowMs();
+    StopResult result = m_store.releaseByKey(user, streamId, nowMs);
+    finishStop(result, *current, nowMs);
+    return result;
+}
+
 void StreamLimiter::stopAsync(const QString &userId, const QString &streamId,
                               std::function<void(const StopResult &)> done)
 {
@@ -367,6 +413,17 @@ ListResult StreamLimiter::list(const QString &userId, const QString &plan)
     const CurrentState current(*this);
     ListResult result = m_store.list(userId, m_clock.nowMs());
     result.limit = current->policy.limitFor(userId, plan);
+    reportExpired(result.expired, *current);
+    return result;
+}
+
+ListResult StreamLimiter::list(const UserKey &user, const QString &plan)
+{
+    if (user.isNull())
+        return *invalidUser<ListResult>(QString());
+    const CurrentState current(*this);
+    ListResult result = m_store.listByKey(user, m_clock.nowMs());
+    result.limit = current->policy.limitFor(user.text(), plan);
     reportExpired(result.expired, *current);
     return result;
 }

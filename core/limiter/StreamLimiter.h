@@ -4,6 +4,7 @@
 #include "LeaseStore.h"
 #include "LimiterObserver.h"
 #include "Policy.h"
+#include "UserKey.h"
 
 #include <QMutex>
 
@@ -45,6 +46,18 @@ public:
     StopResult stop(const QString &userId, const StreamId &streamId);
     // `plan` only affects the reported limit.
     ListResult list(const QString &userId, const QString &plan = {});
+
+    // Fast path for trusted callers that validated a user once (UserKey::fromString) and address
+    // it many times, like the simulator's virtual viewers: the user id is not re-validated, and
+    // MemoryLeaseStore neither narrows nor re-hashes it (other stores get key.text()). Video,
+    // device and plan are still checked. Decisions, results and events are the same as those of
+    // the QString overloads; a null key answers InvalidRequest naming user_id.
+    WatchResult watch(const UserKey &user, const QString &videoId, const QString &deviceId = {},
+                      const QString &plan = {});
+    HeartbeatResult heartbeat(const UserKey &user, const StreamId &streamId);
+    StopResult stop(const UserKey &user, const StreamId &streamId);
+    ListResult list(const UserKey &user, const QString &plan = {});
+
     // Removes expired leases (at most maxLeases) and reports each as Expired. Returns how many.
     int sweep(int maxLeases = defaultSweepBatch);
 
@@ -87,8 +100,8 @@ private:
     void updateState(const std::function<void(State &)> &change);
 
     std::optional<WatchResult> validate(const WatchRequest &request) const;
-    void finishWatch(WatchResult &result, const WatchRequest &request, int limit, qint64 nowMs,
-                     const State &state);
+    void finishWatch(WatchResult &result, const QString &userId, const QString &videoId,
+                     const QString &deviceId, int limit, qint64 nowMs, const State &state);
     void finishHeartbeat(const HeartbeatResult &result, const State &state, qint64 nowMs);
     void finishStop(const StopResult &result, const State &state, qint64 nowMs);
     void reportExpired(const QList<Lease> &expired, const State &state);

@@ -50,14 +50,20 @@ private:
 //   advance MS                        moves the manual clock
 //   policy JSON                       merged over the current policy (setPolicy)
 //
+// With `keyed`, every call goes through the UserKey entry points (watch/heartbeat/stop/list
+// taking a UserKey, heartbeat/stop a StreamId): an invalid user id then fails UserKey::fromString
+// (checked to name user_id) and the limiter gets a null key; a malformed stream id cannot become
+// a StreamId, so no stream can answer to it: the step's answer is "unknown" without a call.
+//
 // Tokens are percent-decoded, so "a%20b" is "a b"; "%" alone is the empty string. Times are
 // relative to the scenario's start. Events read "granted #a", "rejected alice/v4",
 // "expired #a@+90000" (the instant it expired), "evicted #a", ...
 class Scenario
 {
 public:
-    explicit Scenario(const Policy &policy)
+    Scenario(const Policy &policy, bool keyed)
         : m_limiter(m_store, m_clock, policy)
+        , m_keyed(keyed)
     {
         m_limiter.addObserver(&m_observer);
     }
@@ -174,6 +180,21 @@ private:
         return tail.join(u' ');
     }
 
+    // The caller's side of the fast path: validate once, or learn why not.
+    UserKey keyFor(const QString &userId)
+    {
+        QString error;
+        const std::optional<UserKey> key = UserKey::fromString(userId, &error);
+        if (key) {
+            if (key->text() != userId || key->hash() != UserKey::hashOf(key->bytes()))
+                fail(QStringLiteral("key does not hold the id it was made from"));
+            return *key;
+        }
+        if (!error.startsWith(QStringLiteral("user_id ")))
+            fail(QStringLiteral("UserKey error does not name the field: ") + error);
+        return UserKey();
+    }
+
     void watch(const QStringList &command, const QStringList &expected)
     {
         WatchRequest request;
@@ -185,7 +206,10 @@ private:
             else if (option.startsWith(QStringLiteral("plan=")))
                 request.plan = decode(option.mid(5));
         }
-        const WatchResult result = m_limiter.watch(request);
+        const WatchResult result = m_keyed
+                                       ? m_limiter.watch(keyFor(request.userId), request.videoId,
+                                                         request.deviceId, request.plan)
+                                       : m_limiter.watch(request);
         const QString outcome = expected.value(0);
         switch (result.outcome) {
         case WatchResult::Outcome::Granted: {
@@ -228,10 +252,25 @@ private:
         }
     }
 
+    // "USER STREAM" through the text overload (heartbeat or stop) or, keyed, the UserKey one.
+    template<typename Result>
+    Result callWithStream(const QStringList &command,
+                          Result (StreamLimiter::*byText)(const QString &, const QString &),
+                          Result (StreamLimiter::*byKey)(const UserKey &, const StreamId &))
+    {
+        const QString userId = decode(command.value(0));
+        const QString streamId = streamText(command.value(1));
+        if (!m_keyed)
+            return (m_limiter.*byText)(userId, streamId);
+        if (const std::optional<StreamId> id = StreamId::fromString(streamId))
+            return (m_limiter.*byKey)(keyFor(userId), *id);
+        return Result{}; // unknown
+    }
+
     void heartbeat(const QStringList &command, const QStringList &expected)
     {
-        const HeartbeatResult result =
-            m_limiter.heartbeat(decode(command.value(0)), streamText(command.value(1)));
+        const HeartbeatResult result = callWithStream<HeartbeatResult>(
+            command, &StreamLimiter::heartbeat, &StreamLimiter::heartbeat);
         static const char *const outcomes[] = {"renewed", "unknown", "expired",
                                                "evicted", "invalid", "unavailable"};
         QString outcome = QString::fromLatin1(outcomes[int(result.outcome)]);
@@ -247,7 +286,7 @@ private:
     void stop(const QStringList &command, const QStringList &expected)
     {
         const StopResult result =
-            m_limiter.stop(decode(command.value(0)), streamText(command.value(1)));
+            callWithStream<StopResult>(command, &StreamLimiter::stop, &StreamLimiter::stop);
         static const char *const outcomes[] = {"stopped", "unknown", "invalid", "unavailable"};
         QString outcome = QString::fromLatin1(outcomes[int(result.outcome)]);
         if (result.outcome == StopResult::Outcome::InvalidRequest)
@@ -259,7 +298,8 @@ private:
 
     void list(const QStringList &command, const QStringList &expected)
     {
-        const ListResult result = m_limiter.list(decode(command.value(0)));
+        const QString userId = decode(command.value(0));
+        const ListResult result = m_keyed ? m_limiter.list(keyFor(userId)) : m_limiter.list(userId);
         if (result.outcome != ListResult::Outcome::Listed)
             return check(QStringLiteral("invalid:") + result.failure.field, expected.join(u' '));
         check(names(result.active), expected.join(u' '));
@@ -278,8 +318,49 @@ private:
     MemoryLeaseStore m_store;
     StreamLimiter m_limiter;
     RecordingObserver m_observer;
+    const bool m_keyed;
     QHash<QString, QString> m_names; // "#a" -> stream id text
     QString m_step;
+};
+
+// A store with only the QString operations, like the SQLite and Redis stores: UserKey calls
+// reach it through LeaseStore's default *ByKey methods.
+class TextOnlyStore final : public LeaseStore
+{
+public:
+    WatchResult acquire(const AcquireRequest &request) override
+    {
+        m_users.append(request.userId);
+        return m_memory.acquire(request);
+    }
+    HeartbeatResult renew(const QString &userId, const StreamId &streamId, qint64 ttlMs,
+                          qint64 nowMs) override
+    {
+        m_users.append(userId);
+        return m_memory.renew(userId, streamId, ttlMs, nowMs);
+    }
+    StopResult release(const QString &userId, const StreamId &streamId, qint64 nowMs) override
+    {
+        m_users.append(userId);
+        return m_memory.release(userId, streamId, nowMs);
+    }
+    ListResult list(const QString &userId, qint64 nowMs) override
+    {
+        m_users.append(userId);
+        return m_memory.list(userId, nowMs);
+    }
+    SweepResult sweep(qint64 nowMs, int maxLeases) override
+    {
+        return m_memory.sweep(nowMs, maxLeases);
+    }
+    bool isReachable() override { return true; }
+    qint64 storedLeaseCount() override { return m_memory.storedLeaseCount(); }
+
+    QStringList users() const { return m_users; }
+
+private:
+    MemoryLeaseStore m_memory;
+    QStringList m_users; // the user id each call was given
 };
 
 Policy policyFrom(const QByteArray &json)
@@ -290,12 +371,18 @@ Policy policyFrom(const QByteArray &json)
     return parsed.policy;
 }
 
-QStringList steps(std::initializer_list<const char *> lines)
+// One rule, as two rows: through the QString entry points and through the UserKey ones, which
+// must give the same answers and events.
+void addRule(const char *name, const QByteArray &policy, std::initializer_list<const char *> lines,
+             const char *events)
 {
-    QStringList out;
+    QStringList steps;
     for (const char *line : lines)
-        out.append(QString::fromUtf8(line));
-    return out;
+        steps.append(QString::fromUtf8(line));
+    for (const char *entryPoint : {"text", "key"}) {
+        QTest::addRow("%s [%s]", name, entryPoint)
+            << QString::fromLatin1(entryPoint) << policy << steps << QString::fromUtf8(events);
+    }
 }
 
 } // namespace
@@ -316,10 +403,12 @@ private slots:
     void storedLeaseCountFollowsChanges();
     void periodicSweeperReportsExpiries();
     void storeAnswersAnEmptyUserIdCalledDirectly();
+    void userKeyCallsReachStoresWithoutAFastPath();
 };
 
 void tst_StreamLimiter::rules_data()
 {
+    QTest::addColumn<QString>("entryPoint");
     QTest::addColumn<QByteArray>("policy");
     QTest::addColumn<QStringList>("steps");
     QTest::addColumn<QString>("events");
@@ -327,236 +416,203 @@ void tst_StreamLimiter::rules_data()
     const QByteArray defaults = "{}";
     const QByteArray evict = R"({"at_limit": "evict_oldest"})";
 
-    QTest::newRow("grant up to the default limit, then reject listing oldest first")
-        << defaults
-        << steps({"watch alice v1 -> granted #a", "advance 10", "watch alice v2 -> granted #b",
-                  "watch alice v3 -> granted #c", "watch alice v4 -> rejected active #a #b #c",
-                  "list alice -> #a #b #c"})
-        << QString::fromUtf8("granted #a, granted #b, granted #c, rejected alice/v4");
+    addRule("grant up to the default limit, then reject listing oldest first", defaults,
+            {"watch alice v1 -> granted #a", "advance 10", "watch alice v2 -> granted #b",
+             "watch alice v3 -> granted #c", "watch alice v4 -> rejected active #a #b #c",
+             "list alice -> #a #b #c"},
+            "granted #a, granted #b, granted #c, rejected alice/v4");
 
-    QTest::newRow("same video at the limit is reused and renewed, no extra slot")
-        << defaults
-        << steps({"watch alice v1 -> granted #a until +90000", "watch alice v2 -> granted #b",
-                  "watch alice v3 -> granted #c", "advance 80000",
-                  "watch alice v1 -> reused #a until +170000",
-                  "watch alice v2 device=tv -> reused #b", "list alice -> #a #b #c",
-                  "watch alice v4 -> rejected active #a #b #c"})
-        << QString::fromUtf8(
-               "granted #a, granted #b, granted #c, reused #a, reused #b, rejected alice/v4");
+    addRule("same video at the limit is reused and renewed, no extra slot", defaults,
+            {"watch alice v1 -> granted #a until +90000", "watch alice v2 -> granted #b",
+             "watch alice v3 -> granted #c", "advance 80000",
+             "watch alice v1 -> reused #a until +170000", "watch alice v2 device=tv -> reused #b",
+             "list alice -> #a #b #c", "watch alice v4 -> rejected active #a #b #c"},
+            "granted #a, granted #b, granted #c, reused #a, reused #b, rejected alice/v4");
 
-    QTest::newRow("same video under evict_oldest at the limit is reused, nothing evicted")
-        << evict
-        << steps({"watch alice v1 -> granted #a", "watch alice v2 -> granted #b",
-                  "watch alice v3 -> granted #c", "watch alice v1 -> reused #a",
-                  "list alice -> #a #b #c"})
-        << QString::fromUtf8("granted #a, granted #b, granted #c, reused #a");
+    addRule("same video under evict_oldest at the limit is reused, nothing evicted", evict,
+            {"watch alice v1 -> granted #a", "watch alice v2 -> granted #b",
+             "watch alice v3 -> granted #c", "watch alice v1 -> reused #a",
+             "list alice -> #a #b #c"},
+            "granted #a, granted #b, granted #c, reused #a");
 
-    QTest::newRow("a lease stops counting at exactly its expiry instant")
-        << QByteArray(R"({"default_limit": 1})")
-        << steps({"watch alice v1 -> granted #a until +90000", "advance 89999", "list alice -> #a",
-                  "watch alice v2 -> rejected active #a", "advance 1",
-                  "watch alice v2 -> granted #b", "list alice -> #b"})
-        << QString::fromUtf8("granted #a, rejected alice/v2, expired #a@+90000, granted #b");
+    addRule("a lease stops counting at exactly its expiry instant",
+            QByteArray(R"({"default_limit": 1})"),
+            {"watch alice v1 -> granted #a until +90000", "advance 89999", "list alice -> #a",
+             "watch alice v2 -> rejected active #a", "advance 1", "watch alice v2 -> granted #b",
+             "list alice -> #b"},
+            "granted #a, rejected alice/v2, expired #a@+90000, granted #b");
 
-    QTest::newRow("list at the expiry instant shows nothing")
-        << defaults << steps({"watch alice v1 -> granted #a", "advance 90000", "list alice ->"})
-        << QString::fromUtf8("granted #a, expired #a@+90000");
+    addRule("list at the expiry instant shows nothing", defaults,
+            {"watch alice v1 -> granted #a", "advance 90000", "list alice ->"},
+            "granted #a, expired #a@+90000");
 
-    QTest::newRow("heartbeat at the expiry instant is too late")
-        << defaults
-        << steps({"watch alice v1 -> granted #a", "advance 89999",
-                  "heartbeat alice #a -> renewed until +179999", "advance 90000",
-                  "heartbeat alice #a -> expired", "heartbeat alice #a -> expired",
-                  "list alice ->"})
-        << QString::fromUtf8("granted #a, renewed #a, expired #a@+179999");
+    addRule("heartbeat at the expiry instant is too late", defaults,
+            {"watch alice v1 -> granted #a", "advance 89999",
+             "heartbeat alice #a -> renewed until +179999", "advance 90000",
+             "heartbeat alice #a -> expired", "heartbeat alice #a -> expired", "list alice ->"},
+            "granted #a, renewed #a, expired #a@+179999");
 
-    QTest::newRow("heartbeat extends the lease by the ttl from now")
-        << defaults
-        << steps({"watch alice v1 -> granted #a", "advance 60000",
-                  "heartbeat alice #a -> renewed until +150000", "advance 89999",
-                  "list alice -> #a", "advance 1", "list alice ->"})
-        << QString::fromUtf8("granted #a, renewed #a, expired #a@+150000");
+    addRule("heartbeat extends the lease by the ttl from now", defaults,
+            {"watch alice v1 -> granted #a", "advance 60000",
+             "heartbeat alice #a -> renewed until +150000", "advance 89999", "list alice -> #a",
+             "advance 1", "list alice ->"},
+            "granted #a, renewed #a, expired #a@+150000");
 
-    QTest::newRow("an expired video asked again is a new stream")
-        << defaults
-        << steps({"watch alice v1 -> granted #a", "advance 90000", "watch alice v1 -> granted #b",
-                  "heartbeat alice #a -> expired", "heartbeat alice #b -> renewed"})
-        << QString::fromUtf8("granted #a, expired #a@+90000, granted #b, renewed #b");
+    addRule("an expired video asked again is a new stream", defaults,
+            {"watch alice v1 -> granted #a", "advance 90000", "watch alice v1 -> granted #b",
+             "heartbeat alice #a -> expired", "heartbeat alice #b -> renewed"},
+            "granted #a, expired #a@+90000, granted #b, renewed #b");
 
-    QTest::newRow("stop frees the slot; stopping twice is unknown")
-        << QByteArray(R"({"default_limit": 1})")
-        << steps({"watch alice v1 -> granted #a", "stop alice #a -> stopped",
-                  "stop alice #a -> unknown", "heartbeat alice #a -> unknown",
-                  "watch alice v2 -> granted #b", "list alice -> #b"})
-        << QString::fromUtf8("granted #a, stopped #a, granted #b");
+    addRule("stop frees the slot; stopping twice is unknown", QByteArray(R"({"default_limit": 1})"),
+            {"watch alice v1 -> granted #a", "stop alice #a -> stopped", "stop alice #a -> unknown",
+             "heartbeat alice #a -> unknown", "watch alice v2 -> granted #b", "list alice -> #b"},
+            "granted #a, stopped #a, granted #b");
 
-    QTest::newRow("stop of an expired stream is unknown and reports the expiry")
-        << defaults
-        << steps({"watch alice v1 -> granted #a", "advance 90000", "stop alice #a -> unknown"})
-        << QString::fromUtf8("granted #a, expired #a@+90000");
+    addRule("stop of an expired stream is unknown and reports the expiry", defaults,
+            {"watch alice v1 -> granted #a", "advance 90000", "stop alice #a -> unknown"},
+            "granted #a, expired #a@+90000");
 
-    QTest::newRow("another user's stream id is unknown and stays untouched")
-        << defaults
-        << steps({"watch alice v1 -> granted #a", "watch bob v1 -> granted #b",
-                  "heartbeat bob #a -> unknown", "stop bob #a -> unknown",
-                  "heartbeat carol #a -> unknown", "stop carol #a -> unknown", "list alice -> #a",
-                  "list bob -> #b", "heartbeat alice #a -> renewed"})
-        << QString::fromUtf8("granted #a, granted #b, renewed #a");
+    addRule("another user's stream id is unknown and stays untouched", defaults,
+            {"watch alice v1 -> granted #a", "watch bob v1 -> granted #b",
+             "heartbeat bob #a -> unknown", "stop bob #a -> unknown",
+             "heartbeat carol #a -> unknown", "stop carol #a -> unknown", "list alice -> #a",
+             "list bob -> #b", "heartbeat alice #a -> renewed"},
+            "granted #a, granted #b, renewed #a");
 
-    QTest::newRow("another user's evicted stream id is unknown, not evicted")
-        << QByteArray(R"({"default_limit": 1, "at_limit": "evict_oldest"})")
-        << steps({"watch alice v1 -> granted #a", "watch alice v2 -> granted #b evicts #a",
-                  "watch bob v1 -> granted #c", "heartbeat bob #a -> unknown",
-                  "heartbeat alice #a -> evicted"})
-        << QString::fromUtf8("granted #a, evicted #a, granted #b, granted #c");
+    addRule("another user's evicted stream id is unknown, not evicted",
+            QByteArray(R"({"default_limit": 1, "at_limit": "evict_oldest"})"),
+            {"watch alice v1 -> granted #a", "watch alice v2 -> granted #b evicts #a",
+             "watch bob v1 -> granted #c", "heartbeat bob #a -> unknown",
+             "heartbeat alice #a -> evicted"},
+            "granted #a, evicted #a, granted #b, granted #c");
 
-    QTest::newRow("malformed stream ids are unknown")
-        << defaults
-        << steps({"watch alice v1 -> granted #a", "heartbeat alice nope -> unknown",
-                  "heartbeat alice AAAAAAAAAAAAAAAAAAAAAA -> unknown",
-                  "stop alice AAAAAAAAAAAAAAAAAAAAA%2B -> unknown", "stop alice % -> unknown",
-                  "list alice -> #a"})
-        << QString::fromUtf8("granted #a");
+    addRule("malformed stream ids are unknown", defaults,
+            {"watch alice v1 -> granted #a", "heartbeat alice nope -> unknown",
+             "heartbeat alice AAAAAAAAAAAAAAAAAAAAAA -> unknown",
+             "stop alice AAAAAAAAAAAAAAAAAAAAA%2B -> unknown", "stop alice % -> unknown",
+             "list alice -> #a"},
+            "granted #a");
 
-    QTest::newRow("evict_oldest ends the oldest and grants the new one")
-        << evict
-        << steps({"watch alice v1 -> granted #a", "advance 1000", "watch alice v2 -> granted #b",
-                  "advance 1000", "watch alice v3 -> granted #c", "heartbeat alice #a -> renewed",
-                  "watch alice v4 -> granted #d evicts #a", "list alice -> #b #c #d",
-                  "heartbeat alice #a -> evicted", "stop alice #a -> unknown",
-                  "heartbeat alice #a -> evicted", "watch alice v5 -> granted #e evicts #b",
-                  "heartbeat alice #b -> evicted", "heartbeat alice #c -> renewed"})
-        << QString::fromUtf8(
-               "granted #a, granted #b, granted #c, renewed #a, evicted #a, granted #d, "
-               "evicted #b, granted #e, renewed #c");
+    addRule("evict_oldest ends the oldest and grants the new one", evict,
+            {"watch alice v1 -> granted #a", "advance 1000", "watch alice v2 -> granted #b",
+             "advance 1000", "watch alice v3 -> granted #c", "heartbeat alice #a -> renewed",
+             "watch alice v4 -> granted #d evicts #a", "list alice -> #b #c #d",
+             "heartbeat alice #a -> evicted", "stop alice #a -> unknown",
+             "heartbeat alice #a -> evicted", "watch alice v5 -> granted #e evicts #b",
+             "heartbeat alice #b -> evicted", "heartbeat alice #c -> renewed"},
+            "granted #a, granted #b, granted #c, renewed #a, evicted #a, granted #d, "
+            "evicted #b, granted #e, renewed #c");
 
-    QTest::newRow("evict_oldest after a lowered limit evicts as many as needed")
-        << QByteArray(R"({"default_limit": 4, "at_limit": "evict_oldest"})")
-        << steps({"watch alice v1 -> granted #a", "watch alice v2 -> granted #b",
-                  "watch alice v3 -> granted #c", "watch alice v4 -> granted #d",
-                  "policy {\"default_limit\": 2}", "list alice -> #a #b #c #d",
-                  "heartbeat alice #b -> renewed", "watch alice v5 -> granted #e evicts #a #b #c",
-                  "list alice -> #d #e", "heartbeat alice #a -> evicted",
-                  "heartbeat alice #b -> evicted", "heartbeat alice #c -> evicted",
-                  "heartbeat alice #d -> renewed"})
-        << QString::fromUtf8(
-               "granted #a, granted #b, granted #c, granted #d, renewed #b, evicted #a, "
-               "evicted #b, evicted #c, granted #e, renewed #d");
+    addRule("evict_oldest after a lowered limit evicts as many as needed",
+            QByteArray(R"({"default_limit": 4, "at_limit": "evict_oldest"})"),
+            {"watch alice v1 -> granted #a", "watch alice v2 -> granted #b",
+             "watch alice v3 -> granted #c", "watch alice v4 -> granted #d",
+             "policy {\"default_limit\": 2}", "list alice -> #a #b #c #d",
+             "heartbeat alice #b -> renewed", "watch alice v5 -> granted #e evicts #a #b #c",
+             "list alice -> #d #e", "heartbeat alice #a -> evicted",
+             "heartbeat alice #b -> evicted", "heartbeat alice #c -> evicted",
+             "heartbeat alice #d -> renewed"},
+            "granted #a, granted #b, granted #c, granted #d, renewed #b, evicted #a, "
+            "evicted #b, evicted #c, granted #e, renewed #d");
 
-    QTest::newRow("evicted video asked again is a new stream")
-        << QByteArray(R"({"default_limit": 1, "at_limit": "evict_oldest"})")
-        << steps({"watch alice v1 -> granted #a", "watch alice v2 -> granted #b evicts #a",
-                  "watch alice v1 -> granted #c evicts #b", "list alice -> #c"})
-        << QString::fromUtf8("granted #a, evicted #a, granted #b, evicted #b, granted #c");
+    addRule("evicted video asked again is a new stream",
+            QByteArray(R"({"default_limit": 1, "at_limit": "evict_oldest"})"),
+            {"watch alice v1 -> granted #a", "watch alice v2 -> granted #b evicts #a",
+             "watch alice v1 -> granted #c evicts #b", "list alice -> #c"},
+            "granted #a, evicted #a, granted #b, evicted #b, granted #c");
 
-    QTest::newRow("expired leases do not count before eviction")
-        << QByteArray(R"({"default_limit": 2, "at_limit": "evict_oldest"})")
-        << steps({"watch alice v1 -> granted #a", "advance 50000", "watch alice v2 -> granted #b",
-                  "advance 40000", "watch alice v3 -> granted #c", "list alice -> #b #c",
-                  "heartbeat alice #a -> expired"})
-        << QString::fromUtf8("granted #a, granted #b, expired #a@+90000, granted #c");
+    addRule("expired leases do not count before eviction",
+            QByteArray(R"({"default_limit": 2, "at_limit": "evict_oldest"})"),
+            {"watch alice v1 -> granted #a", "advance 50000", "watch alice v2 -> granted #b",
+             "advance 40000", "watch alice v3 -> granted #c", "list alice -> #b #c",
+             "heartbeat alice #a -> expired"},
+            "granted #a, granted #b, expired #a@+90000, granted #c");
 
-    QTest::newRow("lowering the limit keeps running streams and refuses new ones")
-        << defaults
-        << steps({"watch alice v1 -> granted #a", "watch alice v2 -> granted #b",
-                  "watch alice v3 -> granted #c", "policy {\"default_limit\": 1}",
-                  "list alice -> #a #b #c", "heartbeat alice #c -> renewed",
-                  "watch alice v1 -> reused #a", "watch alice v4 -> rejected active #a #b #c",
-                  "stop alice #a -> stopped", "stop alice #b -> stopped",
-                  "watch alice v4 -> rejected active #c", "stop alice #c -> stopped",
-                  "watch alice v4 -> granted #d"})
-        << QString::fromUtf8(
-               "granted #a, granted #b, granted #c, renewed #c, reused #a, rejected alice/v4, "
-               "stopped #a, stopped #b, rejected alice/v4, stopped #c, granted #d");
+    addRule("lowering the limit keeps running streams and refuses new ones", defaults,
+            {"watch alice v1 -> granted #a", "watch alice v2 -> granted #b",
+             "watch alice v3 -> granted #c", "policy {\"default_limit\": 1}",
+             "list alice -> #a #b #c", "heartbeat alice #c -> renewed",
+             "watch alice v1 -> reused #a", "watch alice v4 -> rejected active #a #b #c",
+             "stop alice #a -> stopped", "stop alice #b -> stopped",
+             "watch alice v4 -> rejected active #c", "stop alice #c -> stopped",
+             "watch alice v4 -> granted #d"},
+            "granted #a, granted #b, granted #c, renewed #c, reused #a, rejected alice/v4, "
+            "stopped #a, stopped #b, rejected alice/v4, stopped #c, granted #d");
 
-    QTest::newRow("raising the limit at runtime admits more")
-        << QByteArray(R"({"default_limit": 1})")
-        << steps({"watch alice v1 -> granted #a", "watch alice v2 -> rejected active #a",
-                  "policy {\"default_limit\": 2}", "watch alice v2 -> granted #b"})
-        << QString::fromUtf8("granted #a, rejected alice/v2, granted #b");
+    addRule("raising the limit at runtime admits more", QByteArray(R"({"default_limit": 1})"),
+            {"watch alice v1 -> granted #a", "watch alice v2 -> rejected active #a",
+             "policy {\"default_limit\": 2}", "watch alice v2 -> granted #b"},
+            "granted #a, rejected alice/v2, granted #b");
 
-    QTest::newRow("switching to evict_oldest at runtime")
-        << QByteArray(R"({"default_limit": 1})")
-        << steps({"watch alice v1 -> granted #a", "watch alice v2 -> rejected active #a",
-                  "policy {\"at_limit\": \"evict_oldest\"}",
-                  "watch alice v2 -> granted #b evicts #a", "policy {\"at_limit\": \"reject\"}",
-                  "watch alice v3 -> rejected active #b"})
-        << QString::fromUtf8(
-               "granted #a, rejected alice/v2, evicted #a, granted #b, rejected alice/v3");
+    addRule("switching to evict_oldest at runtime", QByteArray(R"({"default_limit": 1})"),
+            {"watch alice v1 -> granted #a", "watch alice v2 -> rejected active #a",
+             "policy {\"at_limit\": \"evict_oldest\"}", "watch alice v2 -> granted #b evicts #a",
+             "policy {\"at_limit\": \"reject\"}", "watch alice v3 -> rejected active #b"},
+            "granted #a, rejected alice/v2, evicted #a, granted #b, rejected alice/v3");
 
-    QTest::newRow("a new ttl applies from the next grant or renewal")
-        << defaults
-        << steps({"watch alice v1 -> granted #a until +90000", "policy {\"lease_ttl_s\": 10}",
-                  "watch alice v2 -> granted #b until +10000", "advance 5000",
-                  "heartbeat alice #a -> renewed until +15000", "advance 10000", "list alice ->"})
-        << QString::fromUtf8(
-               "granted #a, granted #b, renewed #a, expired #b@+10000, expired #a@+15000");
+    addRule("a new ttl applies from the next grant or renewal", defaults,
+            {"watch alice v1 -> granted #a until +90000", "policy {\"lease_ttl_s\": 10}",
+             "watch alice v2 -> granted #b until +10000", "advance 5000",
+             "heartbeat alice #a -> renewed until +15000", "advance 10000", "list alice ->"},
+            "granted #a, granted #b, renewed #a, expired #b@+10000, expired #a@+15000");
 
-    QTest::newRow("ttl 0 never expires, like the original service")
-        << QByteArray(R"({"lease_ttl_s": 0})")
-        << steps({"watch alice v1 -> granted #a until never", "advance 315360000000",
-                  "list alice -> #a", "sweep -> 0", "heartbeat alice #a -> renewed until never"})
-        << QString::fromUtf8("granted #a, renewed #a");
+    addRule("ttl 0 never expires, like the original service", QByteArray(R"({"lease_ttl_s": 0})"),
+            {"watch alice v1 -> granted #a until never", "advance 315360000000", "list alice -> #a",
+             "sweep -> 0", "heartbeat alice #a -> renewed until never"},
+            "granted #a, renewed #a");
 
-    QTest::newRow("plan and override limits")
-        << QByteArray(R"({"plans": {"basic": 1, "premium": 4}, "user_overrides": {"vip": 2}})")
-        << steps({"watch alice v1 plan=basic -> granted #a",
-                  "watch alice v2 plan=basic -> rejected active #a", "watch alice v2 -> granted #b",
-                  "watch alice v3 plan=premium -> granted #c",
-                  "watch alice v4 plan=premium -> granted #d",
-                  "watch vip v1 plan=premium -> granted #e", "watch vip v2 -> granted #f",
-                  "watch vip v3 plan=premium -> rejected active #e #f"})
-        << QString::fromUtf8(
-               "granted #a, rejected alice/v2, granted #b, granted #c, granted #d, granted #e, "
-               "granted #f, rejected vip/v3");
+    addRule("plan and override limits",
+            QByteArray(R"({"plans": {"basic": 1, "premium": 4}, "user_overrides": {"vip": 2}})"),
+            {"watch alice v1 plan=basic -> granted #a",
+             "watch alice v2 plan=basic -> rejected active #a", "watch alice v2 -> granted #b",
+             "watch alice v3 plan=premium -> granted #c",
+             "watch alice v4 plan=premium -> granted #d", "watch vip v1 plan=premium -> granted #e",
+             "watch vip v2 -> granted #f", "watch vip v3 plan=premium -> rejected active #e #f"},
+            "granted #a, rejected alice/v2, granted #b, granted #c, granted #d, granted #e, "
+            "granted #f, rejected vip/v3");
 
-    QTest::newRow("limit 0 refuses everything, even under evict_oldest")
-        << QByteArray(R"({"default_limit": 0, "at_limit": "evict_oldest"})")
-        << steps({"watch alice v1 -> rejected active", "list alice ->"})
-        << QString::fromUtf8("rejected alice/v1");
+    addRule("limit 0 refuses everything, even under evict_oldest",
+            QByteArray(R"({"default_limit": 0, "at_limit": "evict_oldest"})"),
+            {"watch alice v1 -> rejected active", "list alice ->"}, "rejected alice/v1");
 
-    QTest::newRow("invalid ids are refused naming the field, with no event")
-        << defaults
-        << steps({"watch a%20b v1 -> invalid:user_id", "watch % v1 -> invalid:user_id",
-                  "watch alice % -> invalid:video_id", "watch alice v/1 -> invalid:video_id",
-                  "watch alice v1 device=tv%0A1 -> invalid:device_id",
-                  "watch alice v1 plan=gold%20plan -> invalid:plan",
-                  "heartbeat bad%3Fuser AAAAAAAAAAAAAAAAAAAAAA -> invalid:user_id",
-                  "stop % AAAAAAAAAAAAAAAAAAAAAA -> invalid:user_id",
-                  "list a%2Fb -> invalid:user_id", "list alice ->"})
-        << QString::fromUtf8("");
+    addRule("invalid ids are refused naming the field, with no event", defaults,
+            {"watch a%20b v1 -> invalid:user_id", "watch % v1 -> invalid:user_id",
+             "watch alice % -> invalid:video_id", "watch alice v/1 -> invalid:video_id",
+             "watch alice v1 device=tv%0A1 -> invalid:device_id",
+             "watch alice v1 plan=gold%20plan -> invalid:plan",
+             "heartbeat bad%3Fuser AAAAAAAAAAAAAAAAAAAAAA -> invalid:user_id",
+             "stop % AAAAAAAAAAAAAAAAAAAAAA -> invalid:user_id", "list a%2Fb -> invalid:user_id",
+             "list alice ->"},
+            "");
 
-    QTest::newRow("original-style ids are accepted")
-        << defaults
-        << steps({"watch 1234567 9b2f0c1e-3d4a-4e5f-8a6b-7c8d9e0f1a2b -> granted #a",
-                  "watch user@example.com tt:0111161 device=tv.living~room+1 -> granted #b",
-                  "list 1234567 -> #a"})
-        << QString::fromUtf8("granted #a, granted #b");
+    addRule("original-style ids are accepted", defaults,
+            {"watch 1234567 9b2f0c1e-3d4a-4e5f-8a6b-7c8d9e0f1a2b -> granted #a",
+             "watch user@example.com tt:0111161 device=tv.living~room+1 -> granted #b",
+             "list 1234567 -> #a"},
+            "granted #a, granted #b");
 
-    QTest::newRow("sweep reports expiries nobody asked about, once")
-        << defaults
-        << steps({"watch alice v1 -> granted #a", "advance 500", "watch bob v1 -> granted #b",
-                  "advance 500", "watch carol v1 -> granted #c", "advance 89500", "sweep -> 2",
-                  "sweep -> 0", "list alice ->", "heartbeat alice #a -> expired",
-                  "heartbeat bob #b -> expired", "heartbeat carol #c -> renewed"})
-        << QString::fromUtf8(
-               "granted #a, granted #b, granted #c, expired #a@+90000, expired #b@+90500, "
-               "renewed #c");
+    addRule("sweep reports expiries nobody asked about, once", defaults,
+            {"watch alice v1 -> granted #a", "advance 500", "watch bob v1 -> granted #b",
+             "advance 500", "watch carol v1 -> granted #c", "advance 89500", "sweep -> 2",
+             "sweep -> 0", "list alice ->", "heartbeat alice #a -> expired",
+             "heartbeat bob #b -> expired", "heartbeat carol #c -> renewed"},
+            "granted #a, granted #b, granted #c, expired #a@+90000, expired #b@+90500, "
+            "renewed #c");
 
-    QTest::newRow("users are independent")
-        << QByteArray(R"({"default_limit": 1})")
-        << steps({"watch alice v1 -> granted #a", "watch bob v1 -> granted #b",
-                  "watch alice v2 -> rejected active #a", "watch bob v2 -> rejected active #b"})
-        << QString::fromUtf8("granted #a, granted #b, rejected alice/v2, rejected bob/v2");
+    addRule("users are independent", QByteArray(R"({"default_limit": 1})"),
+            {"watch alice v1 -> granted #a", "watch bob v1 -> granted #b",
+             "watch alice v2 -> rejected active #a", "watch bob v2 -> rejected active #b"},
+            "granted #a, granted #b, rejected alice/v2, rejected bob/v2");
 }
 
 void tst_StreamLimiter::rules()
 {
+    QFETCH(QString, entryPoint);
     QFETCH(QByteArray, policy);
     QFETCH(QStringList, steps);
     QFETCH(QString, events);
 
-    Scenario scenario(policyFrom(policy));
+    Scenario scenario(policyFrom(policy), entryPoint == u"key");
     scenario.run(steps);
     if (QTest::currentTestFailed())
         return;
@@ -800,6 +856,34 @@ void tst_StreamLimiter::storeAnswersAnEmptyUserIdCalledDirectly()
     request.userId = QStringLiteral("alice");
     QVERIFY(store.acquire(request).outcome == WatchResult::Outcome::Granted);
     QCOMPARE(store.list(QStringLiteral("alice"), startMs).active.size(), 1);
+}
+
+void tst_StreamLimiter::userKeyCallsReachStoresWithoutAFastPath()
+{
+    ManualClock clock(startMs);
+    TextOnlyStore store;
+    StreamLimiter limiter(store, clock);
+    const std::optional<UserKey> alice = UserKey::fromString(QStringLiteral("alice"));
+    QVERIFY(alice.has_value());
+
+    const WatchResult granted = limiter.watch(*alice, QStringLiteral("v1"));
+    QVERIFY(granted.outcome == WatchResult::Outcome::Granted);
+    QCOMPARE(granted.lease.userId, QStringLiteral("alice"));
+    clock.advanceMs(1000);
+    const HeartbeatResult renewed = limiter.heartbeat(*alice, granted.lease.streamId);
+    QVERIFY(renewed.outcome == HeartbeatResult::Outcome::Renewed);
+    QCOMPARE(renewed.lease.expiresAtMs, startMs + 91'000);
+    // The text entry points see what the key entry points made, and the reverse.
+    QCOMPARE(limiter.list(QStringLiteral("alice")).active.size(), 1);
+    QCOMPARE(limiter.list(*alice).active.size(), 1);
+    QVERIFY(limiter.stop(*alice, granted.lease.streamId).outcome == StopResult::Outcome::Stopped);
+    QVERIFY(limiter.list(*alice).active.isEmpty());
+    QCOMPARE(store.users(), QStringList(6, QStringLiteral("alice")));
+
+    // A null key never reaches the store.
+    QVERIFY(limiter.heartbeat(UserKey(), granted.lease.streamId).outcome ==
+            HeartbeatResult::Outcome::InvalidRequest);
+    QCOMPARE(store.users().size(), 6);
 }
 
 QTEST_GUILESS_MAIN(tst_StreamLimiter)

@@ -1,114 +1,157 @@
 #pragma once
 
+#include "CompactId.h"
+
+#include <algorithm>
 #include <cstddef>
-#include <string>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace vs {
 
-// A hash map from ASCII string keys to values, stored flat: keys and values live in one array of
-// slots, found by linear probing. MemoryLeaseStore keeps one per stripe. Compared with
-// std::unordered_map, a lookup touches one slot (the key is compared in place, short keys sit in
-// std::string's inline buffer) instead of a bucket, the node before the wanted one and the node:
-// with a million users each of those is a cache miss.
+// A hash map from ASCII string keys to values, built for a million users in few cache misses and
+// few bytes. MemoryLeaseStore keeps one per stripe.
+//
+// Entries (key and value) sit densely in one array, addressed by index; a separate open-addressing
+// index (linear probing, backward-shift erase) maps a hash to an entry. An index slot is 8 bytes:
+// the low 32 bits of the key's hash and the entry's position, so probing past other keys reads
+// only the index, and a lookup touches one index slot and its entry. Keeping the big entries out of
+// the probed array means its 30-65% spare capacity costs 8 bytes per slot, not an entry's size.
+// Keys are CompactIds, so ids up to 39 characters (UUIDs) need no heap block.
 //
 // `Hash` maps std::string_view to std::size_t; callers pass the hash they already computed so a
-// key is hashed once per call. An empty key marks an empty slot, so keys must not be empty.
-// Not thread-safe: the stripe's mutex guards it. Any insert may move every value.
+// key is hashed once per call. Not thread-safe: the stripe's mutex guards it. An insert may move
+// every value; an erase moves the last entry into the erased position.
 template<typename Value, typename Hash> class FlatStringMap
 {
 public:
     static constexpr std::size_t npos = std::size_t(-1);
 
-    std::size_t size() const { return m_size; }
-    // Slots, for walking the whole map (sweep): slot i is in use when !keyAt(i).empty().
-    std::size_t slotCount() const { return m_slots.size(); }
-    const std::string &keyAt(std::size_t slot) const { return m_slots[slot].key; }
-    Value &valueAt(std::size_t slot) { return m_slots[slot].value; }
+    // Entries are at positions 0 .. size()-1.
+    std::size_t size() const { return m_entries.size(); }
+    std::string_view keyAt(std::size_t position) const { return m_entries[position].key.view(); }
+    Value &valueAt(std::size_t position) { return m_entries[position].value; }
 
     std::size_t find(std::string_view key, std::size_t hash) const
     {
-        if (m_slots.empty())
+        if (m_index.empty())
             return npos;
-        const std::size_t mask = m_slots.size() - 1;
+        const std::size_t mask = m_index.size() - 1;
+        const std::uint32_t tag = std::uint32_t(hash);
         for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-            const std::string &candidate = m_slots[slot].key;
-            if (candidate.empty())
+            const std::uint64_t cell = m_index[slot];
+            if (cell == 0)
                 return npos;
-            if (candidate == key)
-                return slot;
+            if (tagOf(cell) == tag && m_entries[positionOf(cell)].key == key)
+                return positionOf(cell);
         }
     }
 
-    // The slot of `key`, inserted with a default value when absent.
+    // The position of `key`, inserted with a default value when absent.
     std::size_t findOrInsert(std::string_view key, std::size_t hash)
     {
         // Grow at 70% full: linear probing stays short below that.
-        if ((m_size + 1) * 10 > m_slots.size() * 7)
+        if ((m_entries.size() + 1) * 10 > m_index.size() * 7)
             grow();
-        const std::size_t mask = m_slots.size() - 1;
+        const std::size_t mask = m_index.size() - 1;
+        const std::uint32_t tag = std::uint32_t(hash);
         for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-            std::string &candidate = m_slots[slot].key;
-            if (candidate.empty()) {
-                candidate.assign(key);
-                ++m_size;
-                return slot;
+            const std::uint64_t cell = m_index[slot];
+            if (cell == 0) {
+                const std::size_t position = m_entries.size();
+                m_entries.push_back(Entry{CompactId(key), Value()});
+                m_index[slot] = cellOf(tag, position);
+                return position;
             }
-            if (candidate == key)
-                return slot;
+            if (tagOf(cell) == tag && m_entries[positionOf(cell)].key == key)
+                return positionOf(cell);
         }
     }
 
-    // Removes the slot's entry. Later entries of the same probe run move back to close the gap
-    // (no tombstones), so a walk over the slots that erases must look at the same slot again.
-    void eraseAt(std::size_t slot)
+    // Removes the entry at `position`; the last entry moves into its place, so a walk over the
+    // positions that erases must look at the same position again.
+    void eraseAt(std::size_t position)
     {
-        const std::size_t mask = m_slots.size() - 1;
+        removeFromIndex(slotOf(position));
+        const std::size_t last = m_entries.size() - 1;
+        if (position != last) {
+            const std::size_t moved = slotOf(last);
+            m_index[moved] = cellOf(tagOf(m_index[moved]), position);
+            m_entries[position] = std::move(m_entries[last]);
+        }
+        m_entries.pop_back();
+        // Give memory back when a stripe empties out (a burst of users left).
+        if (m_entries.empty()) {
+            m_entries = std::vector<Entry>();
+            m_index = std::vector<std::uint64_t>();
+        }
+    }
+
+private:
+    struct Entry
+    {
+        CompactId key;
+        Value value;
+    };
+
+    static std::uint32_t tagOf(std::uint64_t cell) { return std::uint32_t(cell >> 32); }
+    static std::size_t positionOf(std::uint64_t cell)
+    {
+        return std::size_t(cell & 0xffffffffu) - 1;
+    }
+    // Position + 1, so that 0 marks a free slot.
+    static std::uint64_t cellOf(std::uint32_t tag, std::size_t position)
+    {
+        return (std::uint64_t(tag) << 32) | std::uint64_t(position + 1);
+    }
+
+    // The index slot pointing at `position` (which must exist).
+    std::size_t slotOf(std::size_t position) const
+    {
+        const std::size_t mask = m_index.size() - 1;
+        std::size_t slot = Hash{}(m_entries[position].key.view()) & mask;
+        while (positionOf(m_index[slot]) != position)
+            slot = (slot + 1) & mask;
+        return slot;
+    }
+
+    void removeFromIndex(std::size_t slot)
+    {
+        const std::size_t mask = m_index.size() - 1;
         std::size_t hole = slot;
-        for (std::size_t next = (hole + 1) & mask; !m_slots[next].key.empty();
-             next = (next + 1) & mask) {
-            const std::size_t home = Hash{}(m_slots[next].key) & mask;
-            // The entry at `next` may fill the hole unless its home lies cyclically in
+        for (std::size_t next = (hole + 1) & mask; m_index[next] != 0; next = (next + 1) & mask) {
+            // The home slot is the hash's low bits, which the tag keeps (index size <= 2^32).
+            const std::size_t home = tagOf(m_index[next]) & mask;
+            // The cell at `next` may fill the hole unless its home lies cyclically in
             // (hole, next]: then moving it before its home would hide it from lookups.
             const bool homeBetween =
                 hole <= next ? (hole < home && home <= next) : (hole < home || home <= next);
             if (homeBetween)
                 continue;
-            m_slots[hole] = std::move(m_slots[next]);
+            m_index[hole] = m_index[next];
             hole = next;
         }
-        m_slots[hole].key.clear();
-        m_slots[hole].key.shrink_to_fit();
-        m_slots[hole].value = Value();
-        --m_size;
+        m_index[hole] = 0;
     }
-
-private:
-    struct Slot
-    {
-        std::string key;
-        Value value;
-    };
 
     void grow()
     {
-        std::vector<Slot> old =
-            std::exchange(m_slots, std::vector<Slot>(std::max<std::size_t>(8, m_slots.size() * 2)));
-        const std::size_t mask = m_slots.size() - 1;
-        for (Slot &entry : old) {
-            if (entry.key.empty())
-                continue;
-            std::size_t slot = Hash{}(entry.key) & mask;
-            while (!m_slots[slot].key.empty())
+        const std::size_t slotCount = std::max<std::size_t>(8, m_index.size() * 2);
+        m_index.assign(slotCount, 0);
+        const std::size_t mask = slotCount - 1;
+        for (std::size_t position = 0; position < m_entries.size(); ++position) {
+            const std::size_t hash = Hash{}(m_entries[position].key.view());
+            std::size_t slot = hash & mask;
+            while (m_index[slot] != 0)
                 slot = (slot + 1) & mask;
-            m_slots[slot] = std::move(entry);
+            m_index[slot] = cellOf(std::uint32_t(hash), position);
         }
     }
 
-    std::vector<Slot> m_slots; // size 0 or a power of two
-    std::size_t m_size = 0;
+    std::vector<Entry> m_entries;
+    std::vector<std::uint64_t> m_index; // size 0 or a power of two
 };
 
 } // namespace vs

@@ -37,7 +37,45 @@ private:
     std::string_view m_view;
 };
 
+QString fromAscii(std::string_view text)
+{
+    return QString::fromLatin1(QByteArrayView(text.data(), qsizetype(text.size())));
+}
+
 } // namespace
+
+MemoryLeaseStore::StoredLease &MemoryLeaseStore::LeaseList::emplaceBack()
+{
+    if (m_size == 0) {
+        m_first = StoredLease();
+    } else {
+        if (!m_rest)
+            m_rest = std::make_unique<std::vector<StoredLease>>();
+        m_rest->emplace_back();
+    }
+    ++m_size;
+    return (*this)[m_size - 1];
+}
+
+void MemoryLeaseStore::LeaseList::truncate(std::size_t count)
+{
+    if (count >= m_size)
+        return;
+    if (count == 0)
+        m_first = StoredLease(); // frees a long video id or a device id now, not at reuse
+    if (count <= 1)
+        m_rest.reset();
+    else
+        m_rest->resize(count - 1);
+    m_size = std::uint32_t(count);
+}
+
+void MemoryLeaseStore::LeaseList::eraseAt(std::size_t i)
+{
+    for (std::size_t next = i + 1; next < m_size; ++next)
+        (*this)[next - 1] = std::move((*this)[next]);
+    truncate(m_size - 1);
+}
 
 MemoryLeaseStore::MemoryLeaseStore(qint64 tombstoneRetentionMs)
     : m_tombstoneRetentionMs(tombstoneRetentionMs)
@@ -63,22 +101,21 @@ Lease MemoryLeaseStore::toLease(const StoredLease &stored, const QString &userId
     Lease lease;
     lease.streamId = stored.streamId;
     lease.userId = userId;
-    lease.videoId = QString::fromLatin1(stored.videoId);
+    lease.videoId = fromAscii(stored.videoId.view());
     if (stored.deviceId)
-        lease.deviceId = QString::fromLatin1(*stored.deviceId);
+        lease.deviceId = fromAscii(*stored.deviceId);
     lease.startedAtMs = stored.startedAtMs;
     lease.lastHeartbeatAtMs = stored.lastHeartbeatAtMs;
     lease.expiresAtMs = stored.expiresAtMs;
     return lease;
 }
 
-QList<Lease> MemoryLeaseStore::toLeases(const std::vector<StoredLease> &stored,
-                                        const QString &userId)
+QList<Lease> MemoryLeaseStore::toLeases(const LeaseList &stored, const QString &userId)
 {
     QList<Lease> leases;
     leases.reserve(qsizetype(stored.size()));
-    for (const StoredLease &lease : stored)
-        leases.append(toLease(lease, userId));
+    for (std::size_t i = 0; i < stored.size(); ++i)
+        leases.append(toLease(stored[i], userId));
     return leases;
 }
 
@@ -96,18 +133,34 @@ void MemoryLeaseStore::remember(UserEntry &entry, const StreamId &streamId, qint
 void MemoryLeaseStore::removeExpired(UserEntry &entry, const QString &userId, qint64 nowMs,
                                      QList<Lease> &expired)
 {
-    auto &leases = entry.leases;
-    const auto firstExpired =
-        std::stable_partition(leases.begin(), leases.end(),
-                              [nowMs](const StoredLease &l) { return nowMs < l.expiresAtMs; });
-    if (firstExpired == leases.end())
-        return;
-    for (auto it = firstExpired; it != leases.end(); ++it) {
-        expired.append(toLease(*it, userId));
-        remember(entry, it->streamId, it->expiresAtMs, false);
+    LeaseList &leases = entry.leases;
+    const std::size_t count = leases.size();
+    std::size_t kept = 0;
+    // Compacts in place, keeping grant order; expired leases are reported in that order too.
+    for (std::size_t i = 0; i < count; ++i) {
+        StoredLease &lease = leases[i];
+        if (nowMs < lease.expiresAtMs) {
+            if (kept != i)
+                leases[kept] = std::move(lease);
+            ++kept;
+            continue;
+        }
+        expired.append(toLease(lease, userId));
+        remember(entry, lease.streamId, lease.expiresAtMs, false);
     }
-    m_leaseCount.fetch_sub(leases.end() - firstExpired, std::memory_order_relaxed);
-    leases.erase(firstExpired, leases.end());
+    if (kept == count)
+        return;
+    m_leaseCount.fetch_sub(qint64(count - kept), std::memory_order_relaxed);
+    leases.truncate(kept);
+}
+
+std::size_t MemoryLeaseStore::indexOf(const LeaseList &leases, const StreamId &streamId)
+{
+    for (std::size_t i = 0; i < leases.size(); ++i) {
+        if (leases[i].streamId == streamId)
+            return i;
+    }
+    return npos;
 }
 
 void MemoryLeaseStore::eraseIfEmpty(UserMap &users, std::size_t slot)
@@ -135,8 +188,7 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
     result.limit = request.limit;
     const AsciiId video(request.videoId);
     if (userKey.text.empty()) {
-        // The limiter validates ids first; a direct caller gets an answer, not a corrupt map
-        // (an empty key marks a free slot in FlatStringMap).
+        // The limiter validates ids first; a direct caller gets an answer, not an empty user.
         result.outcome = WatchResult::Outcome::InvalidRequest;
         result.failure =
             Failure{QStringLiteral("user_id must not be empty"), QStringLiteral("user_id")};
@@ -149,9 +201,9 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
     UserEntry &entry = stripe.users.valueAt(slot);
     removeExpired(entry, userId, request.nowMs, result.expired);
 
-    auto &leases = entry.leases;
+    LeaseList &leases = entry.leases;
     const AdmissionPlan plan = planAdmission(
-        leases, [&](const StoredLease &l) { return l.videoId == video.view(); },
+        leases, [&](const StoredLease &l) { return l.videoId.view() == video.view(); },
         [](const StoredLease &l) { return l.startedAtMs; }, request.limit, request.atLimit);
 
     switch (plan.kind) {
@@ -182,15 +234,18 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
             }
             std::size_t kept = 0;
             for (std::size_t i = 0; i < leases.size(); ++i) {
-                if (!evict[i])
-                    leases[kept++] = std::move(leases[i]);
+                if (!evict[i]) {
+                    if (kept != i)
+                        leases[kept] = std::move(leases[i]);
+                    ++kept;
+                }
             }
-            leases.resize(kept);
+            leases.truncate(kept);
             m_leaseCount.fetch_sub(qint64(plan.evictIndexes.size()), std::memory_order_relaxed);
         }
-        StoredLease &lease = leases.emplace_back();
+        StoredLease &lease = leases.emplaceBack();
         lease.streamId = StreamId::generate();
-        lease.videoId = video.view();
+        lease.videoId.assign(video.view());
         if (!request.deviceId.isEmpty())
             lease.deviceId = std::make_unique<std::string>(AsciiId(request.deviceId).view());
         lease.startedAtMs = request.nowMs;
@@ -241,13 +296,13 @@ HeartbeatResult MemoryLeaseStore::renew(const HashedKey &userKey, const QString 
     UserEntry &entry = stripe.users.valueAt(slot);
     removeExpired(entry, userId, nowMs, result.expired);
 
-    const auto lease = std::find_if(entry.leases.begin(), entry.leases.end(),
-                                    [&](const StoredLease &l) { return l.streamId == streamId; });
-    if (lease != entry.leases.end()) {
-        lease->lastHeartbeatAtMs = nowMs;
-        lease->expiresAtMs = leaseExpiry(nowMs, ttlMs);
+    const std::size_t index = indexOf(entry.leases, streamId);
+    if (index != npos) {
+        StoredLease &lease = entry.leases[index];
+        lease.lastHeartbeatAtMs = nowMs;
+        lease.expiresAtMs = leaseExpiry(nowMs, ttlMs);
         result.outcome = HeartbeatResult::Outcome::Renewed;
-        result.lease = toLease(*lease, userId);
+        result.lease = toLease(lease, userId);
         return result;
     }
     if (entry.tombstones) {
@@ -288,12 +343,11 @@ StopResult MemoryLeaseStore::release(const HashedKey &userKey, const QString &us
     UserEntry &entry = stripe.users.valueAt(slot);
     removeExpired(entry, userId, nowMs, result.expired);
 
-    const auto lease = std::find_if(entry.leases.begin(), entry.leases.end(),
-                                    [&](const StoredLease &l) { return l.streamId == streamId; });
-    if (lease != entry.leases.end()) {
+    const std::size_t index = indexOf(entry.leases, streamId);
+    if (index != npos) {
         result.outcome = StopResult::Outcome::Stopped;
-        result.lease = toLease(*lease, userId);
-        entry.leases.erase(lease);
+        result.lease = toLease(entry.leases[index], userId);
+        entry.leases.eraseAt(index);
         m_leaseCount.fetch_sub(1, std::memory_order_relaxed);
     }
     eraseIfEmpty(stripe.users, slot);
@@ -338,29 +392,25 @@ SweepResult MemoryLeaseStore::sweep(qint64 nowMs, int maxLeases)
         Stripe &stripe = m_stripes[index];
         std::lock_guard lock(stripe.mutex);
         UserMap &users = stripe.users;
-        for (std::size_t slot = 0; slot < users.slotCount();) {
-            if (users.keyAt(slot).empty()) {
-                ++slot;
-                continue;
-            }
+        for (std::size_t slot = 0; slot < users.size();) {
             if (result.expired.size() >= maxLeases) {
                 m_sweepCursor.store(index, std::memory_order_relaxed);
                 result.more = true;
                 return result;
             }
             UserEntry &entry = users.valueAt(slot);
-            const bool anyExpired =
-                std::any_of(entry.leases.begin(), entry.leases.end(),
-                            [nowMs](const StoredLease &l) { return nowMs >= l.expiresAtMs; });
+            bool anyExpired = false;
+            for (std::size_t i = 0; i < entry.leases.size() && !anyExpired; ++i)
+                anyExpired = nowMs >= entry.leases[i].expiresAtMs;
             if (anyExpired)
-                removeExpired(entry, QString::fromLatin1(users.keyAt(slot)), nowMs, result.expired);
+                removeExpired(entry, fromAscii(users.keyAt(slot)), nowMs, result.expired);
             if (entry.tombstones) {
                 std::erase_if(*entry.tombstones,
                               [&](const Tombstone &t) { return t.endedAtMs < forgetBeforeMs; });
             }
             const std::size_t before = users.size();
             eraseIfEmpty(users, slot);
-            // An erase pulls a later entry back into this slot: look at it again.
+            // An erase moves the last entry into this position: look at it again.
             if (users.size() == before)
                 ++slot;
         }

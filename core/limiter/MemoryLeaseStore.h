@@ -1,10 +1,12 @@
 #pragma once
 
+#include "CompactId.h"
 #include "FlatStringMap.h"
 #include "LeaseStore.h"
 
 #include <array>
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -15,10 +17,9 @@ namespace vs {
 
 // Leases in process memory, built for speed: users are spread over independently locked
 // stripes, so threads working for different users rarely meet and no lock is global.
-// Each stripe keeps its users in a FlatStringMap (one slot holds the user id and the lease list).
-// Ids are ASCII (IdRules), so they are kept as std::string, whose short-string buffer holds
-// ids up to 15 characters without a heap allocation: about 230 bytes per active stream for a
-// million users with one stream each, under 180 with three each (docs/PERFORMANCE.md).
+// Each stripe keeps its users in a FlatStringMap: one dense entry holds the user id and the lease
+// list with the first lease inline. Ids are ASCII (IdRules) and kept as CompactId, inline up to 39
+// characters (UUIDs included): docs/PERFORMANCE.md has the bytes per stream.
 class MemoryLeaseStore final : public LeaseStore
 {
 public:
@@ -49,8 +50,8 @@ private:
     struct StoredLease
     {
         StreamId streamId;
-        std::string videoId;
-        // Most clients send no device id: out of line, it costs 8 bytes instead of 32.
+        CompactId videoId; // UUIDs fit inline
+        // Most clients send no device id: out of line, it costs 8 bytes instead of 40.
         std::unique_ptr<std::string> deviceId;
 
         std::string_view device() const
@@ -61,6 +62,30 @@ private:
         qint64 lastHeartbeatAtMs = 0;
         qint64 expiresAtMs = 0;
     };
+    // A user's leases in grant order, so the oldest comes first. Most users hold one: it lives
+    // inline in the map entry (no heap block, no extra cache miss); the others go to a heap
+    // vector only while there are more.
+    class LeaseList
+    {
+    public:
+        std::size_t size() const { return m_size; }
+        bool empty() const { return m_size == 0; }
+        StoredLease &operator[](std::size_t i) { return i == 0 ? m_first : (*m_rest)[i - 1]; }
+        const StoredLease &operator[](std::size_t i) const
+        {
+            return i == 0 ? m_first : (*m_rest)[i - 1];
+        }
+        // A fresh lease after the others.
+        StoredLease &emplaceBack();
+        // Keeps the first `count` leases.
+        void truncate(std::size_t count);
+        void eraseAt(std::size_t i);
+
+    private:
+        StoredLease m_first;
+        std::unique_ptr<std::vector<StoredLease>> m_rest; // leases 1..size-1
+        std::uint32_t m_size = 0;
+    };
     struct Tombstone
     {
         StreamId streamId;
@@ -69,7 +94,7 @@ private:
     };
     struct UserEntry
     {
-        std::vector<StoredLease> leases; // in grant order, so the oldest comes first
+        LeaseList leases;
         std::unique_ptr<std::vector<Tombstone>> tombstones; // rarely needed: kept out of line
     };
     struct UserHash
@@ -106,8 +131,11 @@ private:
                        QList<Lease> &expired);
     void remember(UserEntry &entry, const StreamId &streamId, qint64 endedAtMs, bool evicted);
     void eraseIfEmpty(UserMap &users, std::size_t slot);
+    static constexpr std::size_t npos = std::size_t(-1);
+    // The position of the lease with this id, or npos.
+    static std::size_t indexOf(const LeaseList &leases, const StreamId &streamId);
     static Lease toLease(const StoredLease &stored, const QString &userId);
-    static QList<Lease> toLeases(const std::vector<StoredLease> &stored, const QString &userId);
+    static QList<Lease> toLeases(const LeaseList &stored, const QString &userId);
 
     const qint64 m_tombstoneRetentionMs;
     std::array<Stripe, stripeCount> m_stripes;

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <random>
+#include <set>
 
 using namespace vs;
 
@@ -27,14 +28,15 @@ struct GoodHash
 };
 
 // Applies the same random inserts and erases to the map and to std::map, checking they agree
-// after every step, and that a walk over the slots sees every key exactly once.
-template<typename Hash> void compareWithStdMap(quint32 seed, int keySpace, int steps)
+// after every step, and that a walk over the positions sees every key exactly once.
+template<typename Hash>
+void compareWithStdMap(quint32 seed, int keySpace, int steps, const std::string &prefix)
 {
     FlatStringMap<int, Hash> flat;
     std::map<std::string, int> reference;
     std::mt19937 random(seed);
     for (int step = 0; step < steps; ++step) {
-        const std::string key = "k" + std::to_string(random() % quint32(keySpace));
+        const std::string key = prefix + std::to_string(random() % quint32(keySpace));
         const std::size_t hash = Hash{}(key);
         if (random() % 3 != 0) {
             const std::size_t slot = flat.findOrInsert(key, hash);
@@ -55,14 +57,14 @@ template<typename Hash> void compareWithStdMap(quint32 seed, int keySpace, int s
         QVERIFY(slot != flat.npos);
         QCOMPARE(flat.valueAt(slot), value);
     }
-    std::size_t seen = 0;
-    for (std::size_t slot = 0; slot < flat.slotCount(); ++slot) {
-        if (flat.keyAt(slot).empty())
-            continue;
-        ++seen;
-        QVERIFY(reference.count(flat.keyAt(slot)) == 1);
+    std::set<std::string> seen;
+    for (std::size_t position = 0; position < flat.size(); ++position) {
+        const std::string key(flat.keyAt(position));
+        QVERIFY(seen.insert(key).second);
+        QVERIFY(reference.count(key) == 1);
+        QCOMPARE(flat.valueAt(position), reference[key]);
     }
-    QCOMPARE(seen, reference.size());
+    QCOMPARE(seen.size(), reference.size());
 }
 
 } // namespace
@@ -82,12 +84,17 @@ void tst_FlatStringMap::matchesStdMap_data()
     QTest::addColumn<QString>("hash");
     QTest::addColumn<quint32>("seed");
     QTest::addColumn<int>("keySpace");
+    QTest::addColumn<QString>("prefix");
 
     for (quint32 seed : {1u, 2u, 3u}) {
         for (const char *hash : {"constant", "last-char", "good"}) {
             for (int keySpace : {5, 40, 2000}) {
+                // Short keys sit inline in CompactId; keys over 39 characters take its heap path.
                 QTest::addRow("%s hash, seed %u, %d keys", hash, seed, keySpace)
-                    << QString::fromLatin1(hash) << seed << keySpace;
+                    << QString::fromLatin1(hash) << seed << keySpace << QStringLiteral("k");
+                QTest::addRow("%s hash, seed %u, %d long keys", hash, seed, keySpace)
+                    << QString::fromLatin1(hash) << seed << keySpace
+                    << QStringLiteral("a-user-id-longer-than-thirty-nine-characters-");
             }
         }
     }
@@ -98,14 +105,16 @@ void tst_FlatStringMap::matchesStdMap()
     QFETCH(QString, hash);
     QFETCH(quint32, seed);
     QFETCH(int, keySpace);
+    QFETCH(QString, prefix);
 
+    const std::string keyPrefix = prefix.toStdString();
     const int steps = hash == u"constant" ? 1500 : 6000;
     if (hash == u"constant")
-        compareWithStdMap<ConstantHash>(seed, keySpace, steps);
+        compareWithStdMap<ConstantHash>(seed, keySpace, steps, keyPrefix);
     else if (hash == u"last-char")
-        compareWithStdMap<LastCharHash>(seed, keySpace, steps);
+        compareWithStdMap<LastCharHash>(seed, keySpace, steps, keyPrefix);
     else
-        compareWithStdMap<GoodHash>(seed, keySpace, steps);
+        compareWithStdMap<GoodHash>(seed, keySpace, steps, keyPrefix);
 }
 
 void tst_FlatStringMap::findOnEmptyMap()

@@ -599,6 +599,28 @@ void tst_StreamLimiter::rules_data()
             "granted #a, granted #b, granted #c, expired #a@+90000, expired #b@+90500, "
             "renewed #c");
 
+    // 39 characters are kept inline by the memory store, longer ids on the heap.
+    addRule(
+        "ids around the inline length and up to 128 characters", defaults,
+        {"watch user.with.a.long.id.that.fits.inline.39 "
+         "video.with.an.id.one.over.the.inline.40c -> granted #a",
+         "watch user.with.a.long.id.that.does.not.fit.inline.0001 "
+         "video:9b2f0c1e-3d4a-4e5f-8a6b-7c8d9e0f1a2b-and-more -> granted #b",
+         "watch user.with.a.long.id.that.does.not.fit.inline.0001 "
+         "video:9b2f0c1e-3d4a-4e5f-8a6b-7c8d9e0f1a2b-and-more -> reused #b",
+         "watch user.with.a.long.id.that.does.not.fit.inline.0001 "
+         "video:9b2f0c1e-3d4a-4e5f-8a6b-7c8d9e0f1a2b-and-mor -> granted #c",
+         "watch 00000000001111111111222222222233333333334444444444555555555566666666667777777777"
+         "888888888899999999990000000000111111111122222222 v1 -> granted #d",
+         "heartbeat user.with.a.long.id.that.does.not.fit.inline.0001 #b -> renewed",
+         "list user.with.a.long.id.that.does.not.fit.inline.0001 -> #b #c",
+         "list user.with.a.long.id.that.does.not.fit.inline.000 ->",
+         "stop user.with.a.long.id.that.does.not.fit.inline.0001 #b -> stopped",
+         "list user.with.a.long.id.that.fits.inline.39 -> #a",
+         "list 00000000001111111111222222222233333333334444444444555555555566666666667777777777"
+         "888888888899999999990000000000111111111122222222 -> #d"},
+        "granted #a, granted #b, reused #b, granted #c, granted #d, renewed #b, stopped #b");
+
     addRule("users are independent", QByteArray(R"({"default_limit": 1})"),
             {"watch alice v1 -> granted #a", "watch bob v1 -> granted #b",
              "watch alice v2 -> rejected active #a", "watch bob v2 -> rejected active #b"},

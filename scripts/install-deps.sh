@@ -11,7 +11,7 @@ packages=(
     libgl-dev libvulkan-dev libxkbcommon-dev
     libhiredis-dev redis-server redis-tools sqlite3
     wrk curl python3
-    clang libclang-rt-14-dev
+    clang libclang-rt-14-dev lld
 )
 
 missing=()

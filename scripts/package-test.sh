@@ -29,7 +29,7 @@ installed=0
 cleanup() {
     if [ $installed -eq 1 ]; then
         echo "== purging the package"
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get purge -y -qq videostreams >/dev/null
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=300 purge -y -qq videostreams >/dev/null
     fi
     rm -rf "$out_dir"
 }
@@ -48,7 +48,7 @@ dpkg-deb --field "$deb" Depends | sed 's/^/   Depends: /'
 
 echo "== installing with apt"
 installed=1
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$deb" >/dev/null
+DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$deb" >/dev/null
 
 binary=/usr/bin/videostreams
 version=$("$binary" --version)

@@ -66,7 +66,7 @@ phase translations "$root/scripts/check-translations.sh"
 
 # Debug info is what makes a CI build slow to compile and link; pass 1 needs none (QtTest reports
 # file and line itself), the sanitizer pass keeps line tables for its stack traces.
-phase build "$build" "$root/build-test" -DVS_SANITIZE=OFF -DVS_BUILD_BENCHMARKS=ON -DVS_DEBUG_INFO=0
+phase build build "$root/build-test" -DVS_SANITIZE=OFF -DVS_BUILD_BENCHMARKS=ON -DVS_DEBUG_INFO=0
 phase test run_tests "$root/build-test"
 
 if [ "${VS_SKIP_PACKAGE:-0}" != 1 ]; then

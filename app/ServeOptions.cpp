@@ -119,6 +119,11 @@ std::optional<ServeOptions> ServeOptions::parse(const QStringList &arguments, in
     const QCommandLineOption maxConnectionsOption(
         QStringLiteral("max-connections"),
         QStringLiteral("Concurrent connections; more get 503 (default 512)."), QStringLiteral("N"));
+    const QCommandLineOption maxClientConnectionsOption(
+        QStringLiteral("max-connections-per-client"),
+        QStringLiteral("Concurrent connections from one client address; more get 503 (default 0 "
+                       "= no per-client cap)."),
+        QStringLiteral("N"));
     const QCommandLineOption maxBodyOption(
         QStringLiteral("max-body-bytes"),
         QStringLiteral("Largest request body, up to 65536; larger get 413 (default 65536)."),
@@ -131,7 +136,7 @@ std::optional<ServeOptions> ServeOptions::parse(const QStringList &arguments, in
     parser.addOptions({helpOption, listenOption, limitOption, ttlOption, atLimitOption,
                        logFormatOption, storeOption, dataDirOption, authOption, jwtSecretFileOption,
                        jwtIssuerOption, jwtAudienceOption, metricsOption, maxConnectionsOption,
-                       maxBodyOption, requestRateOption});
+                       maxClientConnectionsOption, maxBodyOption, requestRateOption});
 
     exitCode = 2;
     if (!parser.parse(arguments)) {
@@ -245,13 +250,16 @@ std::optional<ServeOptions> ServeOptions::parse(const QStringList &arguments, in
         return true;
     };
     qint64 maxConnections = options.limits.maxConnections;
+    qint64 maxClientConnections = options.limits.maxConnectionsPerClient;
     qint64 maxBody = options.limits.maxBodyBytes;
     qint64 requestRate = qint64(options.limits.requestsPerSecond);
     if (!readCount(maxConnectionsOption, 1, 100'000, maxConnections) ||
+        !readCount(maxClientConnectionsOption, 0, 100'000, maxClientConnections) ||
         !readCount(maxBodyOption, 1024, vs::ApiController::maxBodyBytes, maxBody) ||
         !readCount(requestRateOption, 0, 1'000'000, requestRate))
         return std::nullopt;
     options.limits.maxConnections = int(maxConnections);
+    options.limits.maxConnectionsPerClient = int(maxClientConnections);
     options.limits.maxBodyBytes = maxBody;
     options.limits.requestsPerSecond = double(requestRate);
     options.limits.requestBurst = double(std::max<qint64>(1, requestRate * 2));

@@ -40,8 +40,10 @@ const char *reasonPhrase(int status)
 
 } // namespace
 
-GuardedTcpServer::ConnectionState::ConnectionState(const HttpLimits &limits, qint64 nowMs)
+GuardedTcpServer::ConnectionState::ConnectionState(const HttpLimits &limits, qint64 nowMs,
+                                                   const QHostAddress &peerAddress)
     : scanner(limits)
+    , peer(peerAddress)
     , lastActivityMs(nowMs)
     , requestStartedMs(nowMs)
     , tokens(limits.requestBurst)
@@ -85,16 +87,26 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         ++m_counters.connectionsRefused;
         qCInfo(lcHttpGuard, "refused connection from %s: %d connections open",
                qPrintable(socket->peerAddress().toString()), openConnections());
-        socket->write(problemResponse(503, "too-many-connections",
-                                      QStringLiteral("the server has too many open connections; "
-                                                     "retry shortly")));
-        connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
-        socket->disconnectFromHost();
+        refuseConnection(socket, "too-many-connections",
+                         QStringLiteral("the server has too many open connections; retry shortly"));
+        return;
+    }
+    const QHostAddress peer = socket->peerAddress();
+    int &fromPeer = m_connectionsPerClient[peer];
+    if (m_limits.maxConnectionsPerClient > 0 && fromPeer >= m_limits.maxConnectionsPerClient) {
+        ++m_counters.clientConnectionsRefused;
+        qCInfo(lcHttpGuard, "refused connection from %s: it has %d connections open",
+               qPrintable(peer.toString()), fromPeer);
+        refuseConnection(socket, "too-many-client-connections",
+                         QStringLiteral("this client has too many open connections; close one "
+                                        "or retry shortly"));
         return;
     }
 
+    ++fromPeer;
     ++m_counters.connectionsAccepted;
-    m_connections.emplace(socket, ConnectionState(m_limits, m_clock.nowMs()));
+    m_connections.emplace(socket, ConnectionState(m_limits, m_clock.nowMs(), peer));
+    m_counters.openConnections = int(m_connections.size());
     connect(socket, &QIODevice::readyRead, this, [this, socket] { beforeHttpServerRead(socket); });
     connect(socket, &QIODevice::bytesWritten, this, [this, socket] {
         const auto it = m_connections.find(socket);
@@ -105,6 +117,13 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     connect(socket, &QObject::destroyed, this, [this, socket] { forget(socket); });
     m_awaitingAfterHook.push_back(socket);
     addPendingConnection(socket);
+}
+
+void GuardedTcpServer::refuseConnection(QTcpSocket *socket, const char *slug, const QString &detail)
+{
+    socket->write(problemResponse(503, slug, detail));
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    socket->disconnectFromHost();
 }
 
 void GuardedTcpServer::hookAfterHttpServer()
@@ -119,7 +138,14 @@ void GuardedTcpServer::hookAfterHttpServer()
 
 void GuardedTcpServer::forget(QTcpSocket *socket)
 {
-    m_connections.erase(socket);
+    const auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    const auto fromPeer = m_connectionsPerClient.find(it->second.peer);
+    if (fromPeer != m_connectionsPerClient.end() && --fromPeer.value() <= 0)
+        m_connectionsPerClient.erase(fromPeer);
+    m_connections.erase(it);
+    m_counters.openConnections = int(m_connections.size());
     std::erase(m_awaitingAfterHook, socket);
 }
 

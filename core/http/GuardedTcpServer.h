@@ -1,8 +1,11 @@
 #pragma once
 
+#include "ConnectionCounters.h"
 #include "HttpLimits.h"
 #include "HttpRequestScanner.h"
 
+#include <QHash>
+#include <QHostAddress>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -32,20 +35,6 @@ class GuardedTcpServer final : public QTcpServer
     Q_OBJECT
 
 public:
-    struct Counters
-    {
-        quint64 connectionsAccepted = 0;
-        quint64 requestsStarted = 0;     // first bytes of requests seen
-        quint64 connectionsRefused = 0;  // 503: over maxConnections
-        quint64 badRequests = 0;         // 400
-        quint64 requestLinesTooLong = 0; // 414
-        quint64 headersTooLarge = 0;     // 431
-        quint64 bodiesTooLarge = 0;      // 413
-        quint64 rateLimited = 0;         // 429
-        quint64 timedOut = 0;            // 408: slow headers or body
-        quint64 idleClosed = 0;
-    };
-
     GuardedTcpServer(const HttpLimits &limits, const Clock &clock, QObject *parent = nullptr);
     ~GuardedTcpServer() override;
 
@@ -58,7 +47,7 @@ public:
     void enforceTimeouts();
 
     int openConnections() const { return int(m_connections.size()); }
-    const Counters &counters() const { return m_counters; }
+    const ConnectionCounters &counters() const { return m_counters; }
     const HttpLimits &limits() const { return m_limits; }
 
 protected:
@@ -67,9 +56,10 @@ protected:
 private:
     struct ConnectionState
     {
-        explicit ConnectionState(const HttpLimits &limits, qint64 nowMs);
+        ConnectionState(const HttpLimits &limits, qint64 nowMs, const QHostAddress &peerAddress);
 
         HttpRequestScanner scanner;
+        QHostAddress peer;           // kept: a disconnected socket no longer knows it
         qint64 unreadByQt = 0;       // bytes Qt left in the socket buffer after its last read
         qint64 lastActivityMs = 0;   // last byte in or out
         qint64 requestStartedMs = 0; // first byte of the current request
@@ -85,6 +75,7 @@ private:
     void afterHttpServerRead(QTcpSocket *socket);
     void hookAfterHttpServer();
     bool takeToken(ConnectionState &state, qint64 nowMs);
+    void refuseConnection(QTcpSocket *socket, const char *slug, const QString &detail);
     void refuse(QTcpSocket *socket, ConnectionState &state, int status, const char *slug,
                 const QString &detail);
     static void discardInput(QTcpSocket *socket);
@@ -95,8 +86,9 @@ private:
     const Clock &m_clock;
     std::unordered_map<QTcpSocket *, ConnectionState> m_connections;
     std::vector<QTcpSocket *> m_awaitingAfterHook;
+    QHash<QHostAddress, int> m_connectionsPerClient;
     QTimer m_sweepTimer;
-    Counters m_counters;
+    ConnectionCounters m_counters;
 };
 
 } // namespace vs

@@ -13,9 +13,12 @@ struct HttpLimits
     qsizetype maxHeaderBytes = 16 * 1024;     // request line + headers; 431 beyond
     qsizetype maxBodyBytes = 64 * 1024;       // 413 beyond (Content-Length or chunked total)
     int maxConnections = 512;                 // 503 and close beyond
-    qint64 headerTimeoutMs = 10'000;          // first byte of a request to the end of its headers
-    qint64 bodyTimeoutMs = 30'000;            // end of headers to the end of the body
-    qint64 idleTimeoutMs = 60'000;            // keep-alive connection with no request under way
+    // Per client address; 503 and close beyond. Off (0) unless asked for: behind a proxy, or with
+    // a load tool on loopback, every connection comes from one address.
+    int maxConnectionsPerClient = 0;
+    qint64 headerTimeoutMs = 10'000; // first byte of a request to the end of its headers
+    qint64 bodyTimeoutMs = 30'000;   // end of headers to the end of the body
+    qint64 idleTimeoutMs = 60'000;   // keep-alive connection with no request under way
     // Per connection, refilled continuously; 429 beyond. Off (0) unless asked for: load tools and
     // the simulator's HTTP target legitimately send thousands of requests a second on a few
     // keep-alive connections.

@@ -1,5 +1,7 @@
 #include "HttpMetrics.h"
 
+#include "ConnectionCounters.h"
+
 namespace vs {
 
 namespace {
@@ -27,6 +29,49 @@ constexpr EventMetric eventMetrics[] = {
     {LimiterEvent::Type::Evicted, "videostreams_streams_evicted_total",
      "Streams ended by evict_oldest"},
 };
+
+// The guard's refusals, one label value per reason; the status each one answers is in
+// docs/SECURITY.md.
+struct RefusalMetric
+{
+    const char *reason;
+    quint64 ConnectionCounters::*count;
+};
+
+constexpr RefusalMetric refusalMetrics[] = {
+    {"too_many_connections", &ConnectionCounters::connectionsRefused},
+    {"too_many_client_connections", &ConnectionCounters::clientConnectionsRefused},
+    {"bad_request", &ConnectionCounters::badRequests},
+    {"request_line_too_long", &ConnectionCounters::requestLinesTooLong},
+    {"headers_too_large", &ConnectionCounters::headersTooLarge},
+    {"body_too_large", &ConnectionCounters::bodiesTooLarge},
+    {"rate_limited", &ConnectionCounters::rateLimited},
+    {"timed_out", &ConnectionCounters::timedOut},
+};
+
+void renderConnections(const ConnectionCounters &connections, QByteArray &out)
+{
+    out += "# HELP videostreams_http_connections_open Client connections open now\n"
+           "# TYPE videostreams_http_connections_open gauge\n"
+           "videostreams_http_connections_open " +
+           QByteArray::number(connections.openConnections) + '\n';
+    out += "# HELP videostreams_http_connections_accepted_total Client connections accepted\n"
+           "# TYPE videostreams_http_connections_accepted_total counter\n"
+           "videostreams_http_connections_accepted_total " +
+           QByteArray::number(connections.connectionsAccepted) + '\n';
+    out += "# HELP videostreams_http_refusals_total Requests or connections the connection guard "
+           "refused before any route ran, by reason\n"
+           "# TYPE videostreams_http_refusals_total counter\n";
+    for (const RefusalMetric &metric : refusalMetrics) {
+        out += QByteArray("videostreams_http_refusals_total{reason=\"") + metric.reason + "\"} " +
+               QByteArray::number(connections.*metric.count) + '\n';
+    }
+    out += "# HELP videostreams_http_idle_connections_closed_total Keep-alive connections closed "
+           "after the idle timeout\n"
+           "# TYPE videostreams_http_idle_connections_closed_total counter\n"
+           "videostreams_http_idle_connections_closed_total " +
+           QByteArray::number(connections.idleClosed) + '\n';
+}
 
 QByteArray microsecondsAsSeconds(qint64 us)
 {
@@ -127,6 +172,8 @@ QByteArray HttpMetrics::render(qint64 activeStreams) const
            "# TYPE videostreams_active_streams gauge\n"
            "videostreams_active_streams " +
            QByteArray::number(activeStreams) + '\n';
+    if (m_connections != nullptr)
+        renderConnections(*m_connections, out);
     return out;
 }
 

@@ -11,6 +11,8 @@
 
 namespace vs {
 
+struct ConnectionCounters;
+
 // Counters behind GET /metrics (Prometheus text format 0.0.4): requests by route template and
 // status, one request latency histogram, and the limiter's events. Lock-free: every counter is
 // an atomic, so request threads and limiter observers may update it from anywhere.
@@ -34,6 +36,12 @@ public:
     quint64 eventCount(LimiterEvent::Type type) const;
     quint64 requestCount(int routeIndex, int status) const;
 
+    // The listener's connection counters, rendered next to the request counters: refusals by
+    // the connection guard (413, 414, 431, 429, 503, timeouts) never reach a route. They are read
+    // at scrape time on the server thread, which is the only thread that writes them. Null (the
+    // default) leaves them out.
+    void setConnectionCounters(const ConnectionCounters *counters) { m_connections = counters; }
+
     // `activeStreams` comes from the store at scrape time.
     QByteArray render(qint64 activeStreams) const;
 
@@ -48,6 +56,7 @@ private:
     std::array<std::atomic<quint64>, latencyBucketsUs.size() + 1> m_latencyBuckets{};
     std::atomic<quint64> m_latencySumUs{0};
     std::array<std::atomic<quint64>, eventTypeCount> m_events{};
+    const ConnectionCounters *m_connections = nullptr;
 };
 
 } // namespace vs

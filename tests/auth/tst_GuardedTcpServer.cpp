@@ -73,6 +73,7 @@ private slots:
     void slowHeadersTimeOut();
     void silentConnectionsClosed();
     void connectionFloodRefusedBeyondLimit();
+    void connectionsCappedPerClientAddress();
     void requestRateLimitedPerConnection();
     void pipelinedRequestsCountedOnce();
 
@@ -295,6 +296,40 @@ void tst_GuardedTcpServer::connectionFloodRefusedBeyondLimit()
     QCOMPARE(refusedSeen, 41);
     flood.clear();
     QTRY_COMPARE_WITH_TIMEOUT(m_tcp->openConnections(), 1, 10000);
+    auto late = connectClient();
+    QCOMPARE(roundTrip(*late, getHealth), 200);
+}
+
+// One address may not take the whole server: beyond its own cap it gets 503, while a client from
+// another address (127.0.0.2, also loopback) is still accepted and served.
+void tst_GuardedTcpServer::connectionsCappedPerClientAddress()
+{
+    HttpLimits limits;
+    limits.maxConnections = 50;
+    limits.maxConnectionsPerClient = 5;
+    start(limits); // the well-behaved client holds one of 127.0.0.1's five
+
+    std::vector<std::unique_ptr<QTcpSocket>> flood;
+    for (int i = 0; i < 10; ++i) {
+        flood.push_back(std::make_unique<QTcpSocket>());
+        flood.back()->connectToHost(QHostAddress::LocalHost, m_tcp->serverPort());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_tcp->counters().clientConnectionsRefused, quint64(6), 10000);
+    QCOMPARE(m_tcp->openConnections(), 5);
+    QCOMPARE(m_tcp->counters().connectionsRefused, quint64(0));
+    wellBehavedClientIsServed();
+
+    QTcpSocket other;
+    QVERIFY(other.bind(QHostAddress(QStringLiteral("127.0.0.2"))));
+    other.connectToHost(QHostAddress::LocalHost, m_tcp->serverPort());
+    QVERIFY(
+        QTest::qWaitFor([&] { return other.state() == QAbstractSocket::ConnectedState; }, 5000));
+    QCOMPARE(roundTrip(other, getHealth), 200);
+    QCOMPARE(m_tcp->counters().clientConnectionsRefused, quint64(6));
+
+    // Closing its connections gives the address its share back.
+    flood.clear();
+    QTRY_COMPARE_WITH_TIMEOUT(m_tcp->openConnections(), 2, 10000);
     auto late = connectClient();
     QCOMPARE(roundTrip(*late, getHealth), 200);
 }

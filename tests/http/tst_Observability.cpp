@@ -38,6 +38,7 @@ private slots:
     void healthzAnswersOk();
     void readyzFollowsTheStore();
     void metricsCountRequestsAndEvents();
+    void metricsCountGuardRefusals();
     void oneLogLinePerRequest_data();
     void oneLogLinePerRequest();
     void laterAnswersKeepRequestOrderOnOneConnection();
@@ -141,6 +142,56 @@ void ObservabilityTest::metricsCountRequestsAndEvents()
     QCOMPARE(metricLine(metrics, R"(videostreams_http_request_duration_seconds_bucket{le="+Inf"})"),
              QByteArray("7"));
     QVERIFY(metrics.contains("# TYPE videostreams_http_request_duration_seconds histogram"));
+}
+
+// Requests the connection guard refuses never reach a route, so /metrics counts them on their
+// own, by reason, next to the connections open now.
+void ObservabilityTest::metricsCountGuardRefusals()
+{
+    HttpTestHarness http;
+    const auto refusedStatus = [&](const QByteArray &request) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, http.port());
+        if (!socket.waitForConnected(5000))
+            return 0;
+        socket.write(request);
+        QByteArray answer;
+        // Spins the event loop: the server runs on this thread.
+        (void)QTest::qWaitFor([&] { return (answer += socket.readAll()).contains("\r\n\r\n"); },
+                              5000);
+        return answer.mid(9, 3).toInt();
+    };
+    QCOMPARE(refusedStatus("POST /v1/users/u/streams HTTP/1.1\r\nHost: t\r\n"
+                           "Content-Length: 100000000\r\n\r\n"),
+             413);
+    QCOMPARE(refusedStatus("GET /" + QByteArray(9000, 'a') + " HTTP/1.1\r\nHost: t\r\n\r\n"), 414);
+    QCOMPARE(refusedStatus("GET /healthz HTTP/1.1\r\nHost: t\r\nX-Big: " + QByteArray(20000, 'b') +
+                           "\r\n\r\n"),
+             431);
+
+    const auto reply = http.get(QStringLiteral("/metrics"));
+    QCOMPARE(reply.status, 200);
+    const QByteArray &metrics = reply.body;
+    QCOMPARE(metricLine(metrics, R"(videostreams_http_refusals_total{reason="body_too_large"})"),
+             QByteArray("1"));
+    QCOMPARE(
+        metricLine(metrics, R"(videostreams_http_refusals_total{reason="request_line_too_long"})"),
+        QByteArray("1"));
+    QCOMPARE(metricLine(metrics, R"(videostreams_http_refusals_total{reason="headers_too_large"})"),
+             QByteArray("1"));
+    QCOMPARE(metricLine(metrics, R"(videostreams_http_refusals_total{reason="rate_limited"})"),
+             QByteArray("0"));
+    QCOMPARE(
+        metricLine(metrics, R"(videostreams_http_refusals_total{reason="too_many_connections"})"),
+        QByteArray("0"));
+    // Three refused clients and the harness's own connection were accepted; at least the
+    // harness's is still open while it scrapes.
+    QVERIFY(metricLine(metrics, "videostreams_http_connections_accepted_total").toInt() >= 4);
+    QVERIFY(metricLine(metrics, "videostreams_http_connections_open").toInt() >= 1);
+    QVERIFY(metrics.contains("# TYPE videostreams_http_refusals_total counter"));
+    // No route ran for the refused requests.
+    QCOMPARE(metricLine(metrics, "videostreams_http_request_duration_seconds_count"),
+             QByteArray("0"));
 }
 
 void ObservabilityTest::oneLogLinePerRequest_data()

@@ -80,6 +80,7 @@ private slots:
 private:
     void start(const HttpLimits &limits);
     std::unique_ptr<QTcpSocket> connectClient();
+    std::vector<std::unique_ptr<QTcpSocket>> startConnecting(int count) const;
     // Sends one request on `client` and returns the response's status.
     int roundTrip(QTcpSocket &client, const QByteArray &request);
     void wellBehavedClientIsServed();
@@ -126,6 +127,17 @@ std::unique_ptr<QTcpSocket> tst_GuardedTcpServer::connectClient()
     if (!QTest::qWaitFor([&] { return client->state() == QAbstractSocket::ConnectedState; }, 5000))
         qFatal("cannot connect to the test server");
     return client;
+}
+
+// Clients that connect without waiting: the server accepts them once the test spins the loop.
+std::vector<std::unique_ptr<QTcpSocket>> tst_GuardedTcpServer::startConnecting(int count) const
+{
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < count; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        clients.back()->connectToHost(QHostAddress::LocalHost, m_tcp->serverPort());
+    }
+    return clients;
 }
 
 int tst_GuardedTcpServer::roundTrip(QTcpSocket &client, const QByteArray &request)
@@ -275,11 +287,7 @@ void tst_GuardedTcpServer::silentConnectionsClosed()
 
 void tst_GuardedTcpServer::connectionFloodRefusedBeyondLimit()
 {
-    std::vector<std::unique_ptr<QTcpSocket>> flood;
-    for (int i = 0; i < 60; ++i) {
-        flood.push_back(std::make_unique<QTcpSocket>());
-        flood.back()->connectToHost(QHostAddress::LocalHost, m_tcp->serverPort());
-    }
+    std::vector<std::unique_ptr<QTcpSocket>> flood = startConnecting(60);
     QTRY_COMPARE_WITH_TIMEOUT(m_tcp->counters().connectionsRefused, quint64(41), 10000);
     QCOMPARE(m_tcp->openConnections(), 20);
     wellBehavedClientIsServed();
@@ -309,11 +317,7 @@ void tst_GuardedTcpServer::connectionsCappedPerClientAddress()
     limits.maxConnectionsPerClient = 5;
     start(limits); // the well-behaved client holds one of 127.0.0.1's five
 
-    std::vector<std::unique_ptr<QTcpSocket>> flood;
-    for (int i = 0; i < 10; ++i) {
-        flood.push_back(std::make_unique<QTcpSocket>());
-        flood.back()->connectToHost(QHostAddress::LocalHost, m_tcp->serverPort());
-    }
+    std::vector<std::unique_ptr<QTcpSocket>> flood = startConnecting(10);
     QTRY_COMPARE_WITH_TIMEOUT(m_tcp->counters().clientConnectionsRefused, quint64(6), 10000);
     QCOMPARE(m_tcp->openConnections(), 5);
     QCOMPARE(m_tcp->counters().connectionsRefused, quint64(0));

@@ -79,8 +79,9 @@ if [ "${VS_SKIP_SANITIZERS:-0}" != 1 ]; then
     # behaviour checks are on and abort the test at the first finding.
     export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    # -O1, the usual level for ASan, compiles a third faster than -O2.
     phase build-asan build "$root/build-asan" -DVS_SANITIZE=ON -DVS_BUILD_BENCHMARKS=OFF \
-        -DVS_DEBUG_INFO=1
+        -DVS_DEBUG_INFO=1 -DVS_OPTIMIZATION=1
     phase test-asan run_tests "$root/build-asan"
     unset ASAN_OPTIONS UBSAN_OPTIONS
 

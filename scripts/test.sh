@@ -3,11 +3,11 @@
 #   1. translations: translations/*.ts are up to date with the sources and complete
 #   2. build-test/: warnings as errors, benchmarks too; every test
 #   3. the .deb made from build-test/: installed with apt, run, removed again (root or sudo)
-#   4. build-asan/: AddressSanitizer + UndefinedBehaviorSanitizer; every test again
-#   5. the libFuzzer harnesses (clang, build-fuzz/), FUZZ_SECONDS each, two at a time
+#   4. the libFuzzer harnesses (clang, build-fuzz/), FUZZ_SECONDS each, one per core at a time
+#   5. build-asan/: AddressSanitizer + UndefinedBehaviorSanitizer; every test again
 # It ends with the wall and CPU time of each phase.
 #   scripts/test.sh                          everything (what CI runs)
-#   VS_SKIP_SANITIZERS=1 scripts/test.sh     phases 1-3 only, for a quicker local loop
+#   VS_SKIP_SANITIZERS=1 scripts/test.sh     phases 1-3 only (no fuzzing), for a quicker local loop
 #   VS_SKIP_PACKAGE=1 scripts/test.sh        without phase 3 (it installs a package system-wide)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -74,6 +74,10 @@ if [ "${VS_SKIP_PACKAGE:-0}" != 1 ]; then
 fi
 
 if [ "${VS_SKIP_SANITIZERS:-0}" != 1 ]; then
+    # The fuzzers are short and quick to build, so they run before the long sanitizer pass.
+    phase fuzz env BUILD_DIR="$root/build-fuzz" FUZZ_SECONDS="${FUZZ_SECONDS:-60}" \
+        FUZZ_JOBS="${FUZZ_JOBS:-$jobs}" "$root/scripts/fuzz.sh"
+
     # Leak checking stays off: Qt's platform plugins and fontconfig keep process-lifetime
     # allocations that LeakSanitizer reports as leaks in every GUI test. Address and undefined
     # behaviour checks are on and abort the test at the first finding.
@@ -83,8 +87,4 @@ if [ "${VS_SKIP_SANITIZERS:-0}" != 1 ]; then
     phase build-asan build "$root/build-asan" -DVS_SANITIZE=ON -DVS_BUILD_BENCHMARKS=OFF \
         -DVS_DEBUG_INFO=1 -DVS_OPTIMIZATION=1
     phase test-asan run_tests "$root/build-asan"
-    unset ASAN_OPTIONS UBSAN_OPTIONS
-
-    phase fuzz env BUILD_DIR="$root/build-fuzz" FUZZ_SECONDS="${FUZZ_SECONDS:-60}" \
-        FUZZ_JOBS="${FUZZ_JOBS:-$jobs}" "$root/scripts/fuzz.sh"
 fi

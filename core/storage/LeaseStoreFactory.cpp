@@ -60,6 +60,8 @@ LeaseStoreCreation createRedis(const QString &spec)
         options.endpoint.connectTimeoutMs = timeout;
         options.endpoint.commandTimeoutMs = timeout;
     }
+    // Sweeps run on the timer of the thread that serves requests: they must not wait for Redis.
+    options.nonBlockingSweep = true;
     LeaseStoreCreation creation;
     creation.description = options.endpoint.displayName();
     creation.store = std::make_unique<RedisLeaseStore>(options);

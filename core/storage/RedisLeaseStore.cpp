@@ -5,6 +5,8 @@
 
 #include <QThread>
 
+#include <utility>
+
 #include <hiredis/hiredis.h>
 
 namespace vs {
@@ -430,9 +432,124 @@ void RedisLeaseStore::listAsync(const QString &userId, qint64 nowMs,
     runAsync<ListResult>(listCall(userId, nowMs), userId, parseList, std::move(done));
 }
 
+struct RedisLeaseStore::AsyncSweep
+{
+    int maxLeases = 0;
+    QByteArray serverNow;
+    QStringList userIds;
+    QByteArrayList seenScores;
+    QByteArrayList nextDue; // per user, after its sweep; empty: no leases left
+    std::vector<bool> swept;
+    int waiting = 0; // replies still expected in the current step
+    qint64 delta = 0;
+    SweepResult result;
+};
+
+void RedisLeaseStore::startSweep(qint64 nowMs, int maxLeases)
+{
+    auto sweep = std::make_shared<AsyncSweep>();
+    sweep->maxLeases = maxLeases;
+    m_sweepRunning = true;
+    evalAsync(
+        Call{Script::SweepDue, {m_indexKey}, {nowArgument(nowMs), number(maxLeases)}},
+        [this, sweep](const redisReply *reply, const QString &) { sweepDueUsers(sweep, reply); });
+}
+
+void RedisLeaseStore::sweepDueUsers(const std::shared_ptr<AsyncSweep> &sweep, const redisReply *due)
+{
+    if (!isArray(due, 2) || due->element[1]->type != REDIS_REPLY_ARRAY) {
+        sweep->result.storeAvailable = false;
+        finishSweep(sweep);
+        return;
+    }
+    sweep->serverNow = QByteArray(due->element[0]->str, qsizetype(due->element[0]->len));
+    const redisReply *pairs = due->element[1];
+    const int users = int(pairs->elements / 2);
+    if (users == 0) {
+        finishSweep(sweep);
+        return;
+    }
+    if (users == sweep->maxLeases)
+        sweep->result.more = true;
+    // The same equal share per user as the blocking sweep keeps the total within maxLeases.
+    const int budget = std::max(1, sweep->maxLeases / users);
+    sweep->nextDue.resize(users);
+    sweep->swept.assign(std::size_t(users), false);
+    sweep->waiting = users;
+    for (int i = 0; i < users; ++i) {
+        sweep->userIds.append(text(pairs->element[2 * i]));
+        sweep->seenScores.append(
+            QByteArray(pairs->element[2 * i + 1]->str, qsizetype(pairs->element[2 * i + 1]->len)));
+    }
+    for (int i = 0; i < users; ++i) {
+        const QString userId = sweep->userIds.at(i);
+        evalAsync(Call{Script::SweepUser,
+                       userKeys(userId),
+                       {sweep->serverNow, number(m_options.tombstoneRetentionMs), number(budget)}},
+                  [this, sweep, i, userId](const redisReply *reply, const QString &) {
+                      if (isArray(reply, 4)) {
+                          toLeases(reply->element[0], userId, sweep->result.expired);
+                          const qint64 next = integer(reply->element[1]);
+                          sweep->nextDue[i] = next >= 0 ? number(next) : QByteArray();
+                          if (integer(reply->element[2]) != 0)
+                              sweep->result.more = true;
+                          sweep->delta += integer(reply->element[3]);
+                          sweep->swept[std::size_t(i)] = true;
+                      } else {
+                          sweep->result.storeAvailable = false;
+                      }
+                      if (--sweep->waiting == 0)
+                          updateSweepIndex(sweep);
+                  });
+    }
+}
+
+void RedisLeaseStore::updateSweepIndex(const std::shared_ptr<AsyncSweep> &sweep)
+{
+    // Only users whose script ran: the others stay due and are retried by the next sweep.
+    std::vector<Call> updates;
+    for (int i = 0; i < sweep->userIds.size(); ++i) {
+        if (sweep->swept[std::size_t(i)])
+            updates.push_back(Call{
+                Script::SweepIndexUpdate,
+                {m_indexKey},
+                {latin1(sweep->userIds.at(i)), sweep->seenScores.at(i), sweep->nextDue.at(i)}});
+    }
+    if (sweep->delta != 0)
+        m_async->command({QByteArrayLiteral("INCRBY"), m_countKey, number(sweep->delta)},
+                         [](const redisReply *, const QString &) {});
+    if (updates.empty()) {
+        finishSweep(sweep);
+        return;
+    }
+    sweep->waiting = int(updates.size());
+    for (const Call &update : updates) {
+        evalAsync(update, [this, sweep](const redisReply *, const QString &) {
+            if (--sweep->waiting == 0)
+                finishSweep(sweep);
+        });
+    }
+}
+
+void RedisLeaseStore::finishSweep(const std::shared_ptr<AsyncSweep> &sweep)
+{
+    m_sweepDone.expired.append(sweep->result.expired);
+    m_sweepDone.more = m_sweepDone.more || sweep->result.more;
+    m_sweepDone.storeAvailable = m_sweepDone.storeAvailable && sweep->result.storeAvailable;
+    m_sweepRunning = false;
+}
+
 SweepResult RedisLeaseStore::sweep(qint64 nowMs, int maxLeases)
 {
     SweepResult result;
+    if (m_options.nonBlockingSweep && onOwnerThread()) {
+        // Hand out what earlier sweeps removed (their expiries are reported one call late) and
+        // start the next one unless one is still waiting for Redis.
+        result = std::exchange(m_sweepDone, SweepResult{});
+        if (!m_sweepRunning && maxLeases > 0)
+            startSweep(nowMs, maxLeases);
+        return result;
+    }
     if (maxLeases <= 0)
         return result;
     // 1. Who is due: users whose earliest expiry has passed (one script on the index).

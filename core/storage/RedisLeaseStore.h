@@ -39,6 +39,12 @@ public:
         // Tests only: use the nowMs passed in instead of the server's clock, so expiry can be
         // tested exactly without sleeping. Never set in production: instances would disagree.
         bool useCallerClockForTests = false;
+        // sweep() on the store's thread never waits for Redis: it starts a sweep on the
+        // non-blocking connection (one at a time, each command bounded by the command timeout)
+        // and returns what the previous one removed. The factory sets it for serve and the
+        // GUI, whose sweeps run on the thread that serves requests. Off: sweep() blocks until
+        // Redis answers, as the contract suite expects.
+        bool nonBlockingSweep = false;
     };
 
     explicit RedisLeaseStore(const Options &options, QObject *parent = nullptr);
@@ -63,6 +69,8 @@ public:
                    std::function<void(ListResult)> done) override;
 
     const RedisEndpoint &endpoint() const { return m_options.endpoint; }
+    // A non-blocking sweep is waiting for Redis (see Options::nonBlockingSweep).
+    bool isSweepRunning() const { return m_sweepRunning; }
 
 private:
     // A script call: which script, its keys and arguments.
@@ -94,6 +102,14 @@ private:
                   std::function<void(Result)> done);
     bool onOwnerThread() const;
 
+    // The three steps of a sweep on the non-blocking connection: find due users, sweep each
+    // (pipelined), then update the index. Each step runs when the previous one's replies are in.
+    struct AsyncSweep;
+    void startSweep(qint64 nowMs, int maxLeases);
+    void sweepDueUsers(const std::shared_ptr<AsyncSweep> &sweep, const redisReply *due);
+    void updateSweepIndex(const std::shared_ptr<AsyncSweep> &sweep);
+    void finishSweep(const std::shared_ptr<AsyncSweep> &sweep);
+
     static QByteArrayList evalArguments(const Call &call, bool withSource);
 
     const Options m_options;
@@ -101,6 +117,8 @@ private:
     const QByteArray m_countKey;
     RedisSyncConnection m_sync;
     RedisAsyncConnection *m_async = nullptr;
+    bool m_sweepRunning = false;
+    SweepResult m_sweepDone; // what finished non-blocking sweeps removed, not yet handed out
 };
 
 } // namespace vs

@@ -4,6 +4,7 @@
 
 #include "SqliteSchema.h"
 #include "SqliteSession.h"
+#include "SqliteWalSync.h"
 #include "StorageLog.h"
 
 #include <QAtomicInteger>
@@ -140,7 +141,7 @@ void SqliteLeaseStore::writerLoop(std::shared_ptr<std::promise<QString>> opened)
                 return explain(session.database().lastError());
             QSqlQuery query(session.database());
             // An exclusive lock: one process owns the file, so two services can never disagree
-            // about a user's streams. WAL + FULL: a commit is on disk when COMMIT returns.
+            // about a user's streams. WAL + FULL for the startup transaction (migrations).
             const QString pragmas[] = {
                 QStringLiteral("PRAGMA locking_mode = EXCLUSIVE"),
                 QStringLiteral("PRAGMA journal_mode = WAL"),
@@ -167,6 +168,10 @@ void SqliteLeaseStore::writerLoop(std::shared_ptr<std::promise<QString>> opened)
             }
             if (!query.exec(QStringLiteral("COMMIT")))
                 return explain(query.lastError());
+            // From here on, COMMIT writes the WAL without an fsync: the syncer thread adds the
+            // fsync FULL would do before anyone hears about the commit (SqliteWalSync).
+            if (!query.exec(QStringLiteral("PRAGMA synchronous = NORMAL")))
+                return explain(query.lastError());
             const QString prepareError = session.prepare();
             if (!prepareError.isEmpty())
                 return prepareError;
@@ -180,6 +185,7 @@ void SqliteLeaseStore::writerLoop(std::shared_ptr<std::promise<QString>> opened)
         opened->set_value(error);
 
         if (error.isEmpty()) {
+            m_syncer = std::thread([this] { syncLoop(); });
             std::deque<Job> batch;
             // The usual batch size of late, decaying, to tell a loaded store from a quiet one.
             std::size_t recentBatch = 0;
@@ -210,6 +216,9 @@ void SqliteLeaseStore::writerLoop(std::shared_ptr<std::promise<QString>> opened)
                 runBatch(session, batch);
                 batch.clear();
             }
+            // Every committed batch is answered before the connection closes (closing
+            // checkpoints the WAL and deletes it).
+            stopSyncer();
         }
         session.database().close();
     }
@@ -218,6 +227,12 @@ void SqliteLeaseStore::writerLoop(std::shared_ptr<std::promise<QString>> opened)
 
 void SqliteLeaseStore::runBatch(SqliteSession &session, std::deque<Job> &batch)
 {
+    if (m_syncFailed.load()) {
+        const QString failure = syncFailure();
+        for (Job &job : batch)
+            job.finish(failure);
+        return;
+    }
     QString error = session.execute(session.begin());
     qint64 delta = 0;
     if (error.isEmpty()) {
@@ -238,14 +253,79 @@ void SqliteLeaseStore::runBatch(SqliteSession &session, std::deque<Job> &batch)
         error = QStringLiteral("SQLite store %1: %2").arg(m_path, error);
         if (m_healthy.exchange(false))
             qCWarning(vsStore).noquote() << error;
-    } else {
-        m_leaseCount.fetch_add(delta, std::memory_order_relaxed);
-        m_commitCount.fetch_add(1, std::memory_order_relaxed);
-        if (!m_healthy.exchange(true))
-            qCInfo(vsStore) << "SQLite store writable again:" << m_path;
+        for (Job &job : batch)
+            job.finish(error);
+        return;
     }
-    for (Job &job : batch)
-        job.finish(error);
+    m_leaseCount.fetch_add(delta, std::memory_order_relaxed);
+    m_commitCount.fetch_add(1, std::memory_order_relaxed);
+    if (!m_syncFailed.load() && !m_healthy.exchange(true))
+        qCInfo(vsStore) << "SQLite store writable again:" << m_path;
+    // Committed but not yet durable: the syncer answers the callers after the fsync.
+    {
+        std::lock_guard lock(m_syncMutex);
+        m_committed.push_back(std::move(batch));
+    }
+    m_syncReady.notify_one();
+}
+
+void SqliteLeaseStore::syncLoop()
+{
+    SqliteWalSync wal(m_path);
+    std::deque<std::deque<Job>> batches;
+    for (;;) {
+        {
+            std::unique_lock lock(m_syncMutex);
+            m_syncReady.wait(lock, [this] { return m_syncStopping || !m_committed.empty(); });
+            if (m_committed.empty())
+                break;
+            // One fsync covers every batch committed so far.
+            batches.swap(m_committed);
+        }
+        if (m_options.beforeWalSyncForTests)
+            m_options.beforeWalSyncForTests();
+        QString error = syncFailure();
+        if (error.isEmpty()) {
+            error = wal.sync();
+            m_walSyncCount.fetch_add(1, std::memory_order_relaxed);
+            if (!error.isEmpty()) {
+                // After a failed fsync the kernel may have dropped the dirty pages: what SQLite
+                // believes is on disk may not be. Fail closed from here on.
+                error = QStringLiteral("SQLite store %1: %2; refusing every call until restarted")
+                            .arg(m_path, error);
+                {
+                    std::lock_guard lock(m_syncMutex);
+                    m_syncFailure = error;
+                }
+                m_syncFailed.store(true);
+                m_healthy.store(false);
+                qCCritical(vsStore).noquote() << error;
+            }
+        }
+        for (std::deque<Job> &batch : batches) {
+            for (Job &job : batch)
+                job.finish(error);
+        }
+        batches.clear();
+    }
+}
+
+void SqliteLeaseStore::stopSyncer()
+{
+    {
+        std::lock_guard lock(m_syncMutex);
+        m_syncStopping = true;
+    }
+    m_syncReady.notify_all();
+    m_syncer.join();
+}
+
+QString SqliteLeaseStore::syncFailure()
+{
+    if (!m_syncFailed.load())
+        return {};
+    std::lock_guard lock(m_syncMutex);
+    return m_syncFailure;
 }
 
 void SqliteLeaseStore::enqueue(Job job)

@@ -21,12 +21,17 @@ class SqliteSession;
 // Leases in an SQLite file (Qt SQL, QSQLITE), durable before a call returns.
 //
 // One writer thread owns the connection. Callers queue jobs; the writer runs every queued job in
-// one transaction (each job inside its own savepoint, so a failing job cannot leave half a
-// decision behind) and commits once: concurrent callers share one fsync ("group commit") and each
-// call returns only after the commit that contains its decision. Jobs run one after another, so
-// every decision for a user is atomic. The file is opened in WAL mode with synchronous=FULL and an
-// exclusive lock, so a second process on the same file is a clear startup error instead of two
+// one transaction and commits once: concurrent callers share one fsync ("group commit"). Jobs run
+// one after another, so every decision for a user is atomic. The file is opened in WAL mode with
+// an exclusive lock, so a second process on the same file is a clear startup error instead of two
 // limiters that silently disagree.
+//
+// Durability is pipelined: the writer commits with synchronous=NORMAL and hands the committed
+// batch to a syncer thread, which fsyncs the WAL (SqliteWalSync) and only then answers the
+// batch's callers, while the writer already runs the next batch. Every call therefore returns only
+// after its decision is on disk (what synchronous=FULL guarantees), but the SQL work of batch N+1
+// overlaps the fsync of batch N. A failed fsync fails its callers and every later call: after a
+// lost write the file can no longer be trusted.
 //
 // The *Async methods do not block: `done` runs on the event loop of the thread that created the
 // store once the batch is committed. Called from any other thread they block like the
@@ -43,6 +48,9 @@ public:
         // send their next calls, so they share one commit instead of splitting into a large
         // and a tiny one (PostgreSQL's commit_delay). Never waited for a lone call. 0: off.
         int groupCommitWaitUs = 1000;
+        // Tests only: runs on the syncer thread before each fsync of the WAL, so a test can hold
+        // the fsync and watch what happens meanwhile.
+        std::function<void()> beforeWalSyncForTests;
     };
 
     struct OpenResult
@@ -80,11 +88,14 @@ public:
     // Transactions committed so far: concurrent callers share them, so this grows slower than
     // the number of calls. For tests and benchmarks.
     qint64 commitCount() const { return m_commitCount.load(std::memory_order_relaxed); }
+    // fsyncs of the WAL so far: one covers every batch committed while the previous one ran.
+    qint64 walSyncCount() const { return m_walSyncCount.load(std::memory_order_relaxed); }
 
 private:
     // One decision: `apply` runs on the writer thread inside the batch's transaction and returns
-    // the change in the number of stored leases; `finish` gets the commit's error (empty when
-    // durable) and runs on the writer thread after the commit.
+    // the change in the number of stored leases; `finish` gets the error (empty when durable)
+    // and runs on the syncer thread after the fsync, or on the writer thread when the batch
+    // failed before that.
     struct Job
     {
         std::function<qint64(SqliteSession &)> apply;
@@ -95,6 +106,9 @@ private:
     QString start();
     void writerLoop(std::shared_ptr<std::promise<QString>> opened);
     void runBatch(SqliteSession &session, std::deque<Job> &batch);
+    void syncLoop();
+    void stopSyncer();
+    QString syncFailure();
     void enqueue(Job job);
 
     template<typename Result> Result runSync(std::function<Result(SqliteSession &, qint64 &)> work);
@@ -112,8 +126,18 @@ private:
     bool m_stopping = false;
     std::thread m_writer;
 
+    // Committed batches waiting for the fsync that makes them durable, oldest first.
+    std::mutex m_syncMutex;
+    std::condition_variable m_syncReady;
+    std::deque<std::deque<Job>> m_committed;
+    bool m_syncStopping = false;
+    QString m_syncFailure; // set once, by the first failed fsync; guarded by m_syncMutex
+    std::atomic<bool> m_syncFailed{false};
+    std::thread m_syncer; // started and joined by the writer thread
+
     std::atomic<qint64> m_leaseCount{0};
     std::atomic<qint64> m_commitCount{0};
+    std::atomic<qint64> m_walSyncCount{0};
     std::atomic<bool> m_healthy{true};
 };
 

@@ -25,6 +25,9 @@ private slots:
     void failsClosedWhileDownAndRecovers();
     void unreachableServerFailsFast();
     void passwordIsSent();
+    void nonBlockingSweepAnswersLater_data();
+    void nonBlockingSweepAnswersLater();
+    void nonBlockingSweepReportsAnOutage();
 
 private:
     RedisLeaseStore::Options options() const;
@@ -226,6 +229,79 @@ void tst_RedisLeaseStore::passwordIsSent()
     const WatchResult denied = acquire(refused, u"u"_qs, u"c"_qs, 0);
     QCOMPARE(denied.outcome, WatchResult::Outcome::StoreUnavailable);
     QVERIFY2(!denied.failure.message.contains(u"wrong"_qs), qPrintable(denied.failure.message));
+}
+
+void tst_RedisLeaseStore::nonBlockingSweepAnswersLater_data()
+{
+    QTest::addColumn<int>("users");
+    QTest::addColumn<int>("leasesPerUser");
+    QTest::addColumn<int>("maxLeases");
+    QTest::newRow("one user") << 1 << 2 << 100;
+    QTest::newRow("many users, one batch") << 20 << 2 << 100;
+    QTest::newRow("more users than a batch") << 30 << 2 << 10;
+}
+
+void tst_RedisLeaseStore::nonBlockingSweepAnswersLater()
+{
+    QFETCH(int, users);
+    QFETCH(int, leasesPerUser);
+    QFETCH(int, maxLeases);
+    RedisLeaseStore::Options storeOptions = options();
+    storeOptions.useCallerClockForTests = true;
+    storeOptions.nonBlockingSweep = true;
+    RedisLeaseStore store(storeOptions);
+    for (int user = 0; user < users; ++user) {
+        for (int video = 0; video < leasesPerUser; ++video) {
+            const WatchResult granted =
+                store.acquire(AcquireRequest{QStringLiteral("u%1").arg(user),
+                                             QStringLiteral("v%1").arg(video),
+                                             {},
+                                             leasesPerUser,
+                                             1'000,
+                                             AtLimitBehaviour::Reject,
+                                             1'000});
+            QCOMPARE(granted.outcome, WatchResult::Outcome::Granted);
+        }
+    }
+    const qint64 later = 10'000;
+    // Had the call waited for Redis, it would return the expired leases: it cannot know them yet.
+    QVERIFY(store.sweep(later, maxLeases).expired.isEmpty());
+    QVERIFY(store.isSweepRunning());
+    // One sweep at a time: a call while it waits starts nothing and has nothing to hand out.
+    QVERIFY(store.sweep(later, maxLeases).expired.isEmpty());
+
+    const int total = users * leasesPerUser;
+    QSet<QString> expired;
+    QDeadlineTimer deadline(20'000);
+    while (expired.size() < total && !deadline.hasExpired()) {
+        QTRY_VERIFY(!store.isSweepRunning());
+        const SweepResult result = store.sweep(later, maxLeases);
+        QVERIFY(result.storeAvailable);
+        QVERIFY2(result.expired.size() <= maxLeases, "a sweep must stay within its batch");
+        for (const Lease &lease : result.expired) {
+            QVERIFY2(!expired.contains(lease.streamId.toString()), "a lease expired twice");
+            expired.insert(lease.streamId.toString());
+        }
+    }
+    QCOMPARE(expired.size(), total);
+    for (int user = 0; user < users; ++user) {
+        const QByteArray key = QStringLiteral("vs:{u%1}:leases").arg(user).toLatin1();
+        QCOMPARE(m_server.command({QByteArrayLiteral("HLEN"), key}), QByteArray(":0\r\n"));
+    }
+}
+
+void tst_RedisLeaseStore::nonBlockingSweepReportsAnOutage()
+{
+    RedisLeaseStore::Options storeOptions = options();
+    storeOptions.nonBlockingSweep = true;
+    RedisLeaseStore store(storeOptions);
+    QCOMPARE(acquire(store, u"u"_qs, u"a"_qs, 0).outcome, WatchResult::Outcome::Granted);
+    QTRY_VERIFY(store.isReachable());
+    m_server.stop();
+    // Returns at once even though Redis cannot answer; the failure is reported by the next call.
+    QVERIFY(store.sweep(0, 10).storeAvailable);
+    QTRY_VERIFY(!store.isSweepRunning());
+    QVERIFY(!store.sweep(0, 10).storeAvailable);
 }
 
 QTEST_GUILESS_MAIN(tst_RedisLeaseStore)

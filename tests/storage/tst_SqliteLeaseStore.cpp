@@ -5,6 +5,7 @@
 #include "SqliteSchema.h"
 
 #include <QFile>
+#include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -26,6 +27,7 @@ private slots:
     void reopenKeepsTombstones();
     void concurrentCallersShareCommits();
     void asyncResultsArriveAfterTheCommit();
+    void answersWaitForTheWalSyncWhileTheNextBatchCommits();
     void startupErrorsNameTheFile_data();
     void startupErrorsNameTheFile();
     void secondOpenOfTheSameFileIsRefused();
@@ -157,6 +159,48 @@ void tst_SqliteLeaseStore::asyncResultsArriveAfterTheCommit()
     QTRY_COMPARE(answered, calls);
     QCOMPARE(opened.store->storedLeaseCount(), 30);
     QVERIFY(opened.store->commitCount() < calls);
+}
+
+void tst_SqliteLeaseStore::answersWaitForTheWalSyncWhileTheNextBatchCommits()
+{
+    // Hold the syncer in front of its fsync: nobody may hear of a commit that is not on disk,
+    // and the writer must go on committing the next batch meanwhile (the pipelining).
+    QSemaphore syncing;
+    QSemaphore allowSync;
+    SqliteLeaseStore::Options options;
+    options.beforeWalSyncForTests = [&] {
+        syncing.release();
+        allowSync.acquire();
+    };
+    auto opened = SqliteLeaseStore::open(dbPath(), options);
+    QVERIFY2(opened.store, qPrintable(opened.error));
+    SqliteLeaseStore &store = *opened.store;
+    const auto request = [](int user) {
+        return AcquireRequest{QStringLiteral("u%1").arg(user), u"v"_qs,          {}, 3, 60'000,
+                              AtLimitBehaviour::Reject,        1'700'000'000'000};
+    };
+    QList<int> answered;
+    store.acquireAsync(request(1), [&answered](WatchResult result) {
+        QCOMPARE(result.outcome, WatchResult::Outcome::Granted);
+        answered.append(1);
+    });
+    QVERIFY(syncing.tryAcquire(1, 10'000)); // batch 1 is committed, its fsync is held
+    QCOMPARE(store.commitCount(), 1);
+    store.acquireAsync(request(2), [&answered](WatchResult result) {
+        QCOMPARE(result.outcome, WatchResult::Outcome::Granted);
+        answered.append(2);
+    });
+    QTRY_COMPARE(store.commitCount(), 2); // committed while batch 1 still waits for its fsync
+    QCoreApplication::processEvents();
+    QVERIFY2(answered.isEmpty(), "an answer left before its commit was synced");
+
+    allowSync.release(); // batch 1's fsync runs; batch 2 waits in the next one
+    QVERIFY(syncing.tryAcquire(1, 10'000));
+    QTRY_COMPARE(answered, QList<int>{1});
+    allowSync.release(1'000); // everything else, including the store's shutdown
+    QTRY_COMPARE(answered, (QList<int>{1, 2}));
+    QCOMPARE(store.walSyncCount(), 2);
+    QCOMPARE(store.storedLeaseCount(), 2);
 }
 
 void tst_SqliteLeaseStore::startupErrorsNameTheFile_data()

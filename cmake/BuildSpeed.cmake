@@ -39,6 +39,11 @@ if(NOT VS_OPTIMIZATION STREQUAL "")
         message(FATAL_ERROR "VS_OPTIMIZATION must be 0, 1, 2, 3, s or g, not '${VS_OPTIMIZATION}'")
     endif()
     target_compile_options(vs_common INTERFACE -O${VS_OPTIMIZATION})
+    # GCC's maybe-uninitialized analysis depends on the optimization level and gives false
+    # positives below -O2; builds at the default level (CI's pass 1) keep it an error.
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND NOT VS_OPTIMIZATION MATCHES "^[23]$")
+        target_compile_options(vs_common INTERFACE -Wno-error=maybe-uninitialized)
+    endif()
 endif()
 
 # Only headers from QtCore and the standard library: they test no per-module macro

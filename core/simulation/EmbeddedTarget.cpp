@@ -10,6 +10,21 @@ namespace {
 // costs an allocation but keeps memory bounded.
 constexpr int maxCachedVideoIds = 1'000'000;
 
+// The outcomes heartbeat and stop have in common: no such stream, and the failures.
+template<typename Result> void setSharedOutcome(const Result &result, TargetReply &reply)
+{
+    switch (result.outcome) {
+    case Result::Outcome::InvalidRequest:
+    case Result::Outcome::StoreUnavailable:
+        reply.outcome = TargetReply::Outcome::Error;
+        reply.error = result.failure.message;
+        break;
+    default:
+        reply.outcome = TargetReply::Outcome::Unknown;
+        break;
+    }
+}
+
 } // namespace
 
 EmbeddedTarget::EmbeddedTarget(const Policy &policy, QStringList userPlans, int videos)
@@ -17,10 +32,13 @@ EmbeddedTarget::EmbeddedTarget(const Policy &policy, QStringList userPlans, int 
     , m_userPlans(std::move(userPlans))
     , m_videos(videos)
 {
-    m_userIds.reserve(std::size_t(m_userPlans.size()));
-    for (qsizetype i = 0; i < m_userPlans.size(); ++i)
-        m_userIds.push_back(userId(quint32(i)));
-    m_held.resize(m_userIds.size());
+    m_users.resize(std::size_t(m_userPlans.size()));
+    for (qsizetype i = 0; i < m_userPlans.size(); ++i) {
+        // "u<i>" is always valid; were it not, the null key makes every call an error reply.
+        if (auto key = UserKey::fromString(userId(quint32(i))))
+            m_users[std::size_t(i)].key = std::move(*key);
+    }
+    m_held.resize(m_users.size());
     if (videos <= maxCachedVideoIds)
         m_videoIds.resize(std::size_t(videos));
 }
@@ -95,7 +113,7 @@ void EmbeddedTarget::forget(quint32 user, quint32 video)
 
 void EmbeddedTarget::send(const TargetCall &call)
 {
-    if (call.user >= m_userIds.size()) {
+    if (call.user >= m_users.size()) {
         TargetReply reply;
         reply.call = call;
         reply.error = QStringLiteral("no such simulated user");
@@ -117,9 +135,8 @@ void EmbeddedTarget::send(const TargetCall &call)
 
 void EmbeddedTarget::watch(const TargetCall &call)
 {
-    const WatchRequest request{m_userIds[call.user], videoIdFor(call.video), QString(),
-                               m_userPlans.at(call.user)};
-    const WatchResult result = m_limiter.watch(request);
+    const WatchResult result = m_limiter.watch(m_users[call.user].key, videoIdFor(call.video),
+                                               QString(), m_userPlans.at(call.user));
     TargetReply reply;
     reply.call = call;
     reply.limit = result.limit;
@@ -155,80 +172,72 @@ void EmbeddedTarget::watch(const TargetCall &call)
     deliver(reply);
 }
 
-void EmbeddedTarget::heartbeat(const TargetCall &call)
+template<typename CallLimiter>
+void EmbeddedTarget::sendForStream(const TargetCall &call, CallLimiter &&callLimiter)
 {
     TargetReply reply;
     reply.call = call;
     reply.decidedAtMs = m_clock.nowMs();
-    const StreamId *streamId = streamFor(call);
-    if (!streamId) {
+    if (const StreamId *streamId = streamFor(call))
+        callLimiter(m_users[call.user].key, *streamId, reply);
+    else
         reply.outcome = TargetReply::Outcome::Unknown;
-        deliver(reply);
-        return;
-    }
-    const HeartbeatResult result = m_limiter.heartbeat(m_userIds[call.user], *streamId);
-    switch (result.outcome) {
-    case HeartbeatResult::Outcome::Renewed:
-        reply.outcome = TargetReply::Outcome::Renewed;
-        reply.expiresAtMs = result.lease.expiresAtMs;
-        break;
-    case HeartbeatResult::Outcome::Unknown:
-        reply.outcome = TargetReply::Outcome::Unknown;
-        break;
-    case HeartbeatResult::Outcome::Expired:
-        reply.outcome = TargetReply::Outcome::Expired;
-        break;
-    case HeartbeatResult::Outcome::Evicted:
-        reply.outcome = TargetReply::Outcome::Evicted;
-        break;
-    case HeartbeatResult::Outcome::InvalidRequest:
-    case HeartbeatResult::Outcome::StoreUnavailable:
-        reply.outcome = TargetReply::Outcome::Error;
-        reply.error = result.failure.message;
-        break;
-    }
-    if (reply.outcome != TargetReply::Outcome::Renewed &&
-        reply.outcome != TargetReply::Outcome::Error)
+    // A renewed stream lives on, and so does one whose heartbeat failed (the next may work);
+    // after a stop the engine has let go of the stream whatever the answer.
+    const bool lives =
+        reply.outcome == TargetReply::Outcome::Renewed ||
+        (call.kind == TargetCall::Kind::Heartbeat && reply.outcome == TargetReply::Outcome::Error);
+    if (!lives)
         dropStream(call.user, call.video);
     deliver(reply);
 }
 
+void EmbeddedTarget::heartbeat(const TargetCall &call)
+{
+    sendForStream(call, [this](const UserKey &user, const StreamId &stream, TargetReply &reply) {
+        const HeartbeatResult result = m_limiter.heartbeat(user, stream);
+        switch (result.outcome) {
+        case HeartbeatResult::Outcome::Renewed:
+            reply.outcome = TargetReply::Outcome::Renewed;
+            reply.expiresAtMs = result.lease.expiresAtMs;
+            break;
+        case HeartbeatResult::Outcome::Expired:
+            reply.outcome = TargetReply::Outcome::Expired;
+            break;
+        case HeartbeatResult::Outcome::Evicted:
+            reply.outcome = TargetReply::Outcome::Evicted;
+            break;
+        default:
+            setSharedOutcome(result, reply);
+            break;
+        }
+    });
+}
+
 void EmbeddedTarget::stop(const TargetCall &call)
 {
-    TargetReply reply;
-    reply.call = call;
-    reply.decidedAtMs = m_clock.nowMs();
-    const StreamId *streamId = streamFor(call);
-    if (!streamId) {
-        reply.outcome = TargetReply::Outcome::Unknown;
-        deliver(reply);
-        return;
-    }
-    const StopResult result = m_limiter.stop(m_userIds[call.user], *streamId);
-    switch (result.outcome) {
-    case StopResult::Outcome::Stopped:
-        reply.outcome = TargetReply::Outcome::Stopped;
-        break;
-    case StopResult::Outcome::Unknown:
-        reply.outcome = TargetReply::Outcome::Unknown;
-        break;
-    case StopResult::Outcome::InvalidRequest:
-    case StopResult::Outcome::StoreUnavailable:
-        reply.outcome = TargetReply::Outcome::Error;
-        reply.error = result.failure.message;
-        break;
-    }
-    dropStream(call.user, call.video);
-    deliver(reply);
+    sendForStream(call, [this](const UserKey &user, const StreamId &stream, TargetReply &reply) {
+        const StopResult result = m_limiter.stop(user, stream);
+        if (result.outcome == StopResult::Outcome::Stopped)
+            reply.outcome = TargetReply::Outcome::Stopped;
+        else
+            setSharedOutcome(result, reply);
+    });
 }
 
 qint64 EmbeddedTarget::capacity() const
 {
     const Policy policy = m_limiter.policy();
     qint64 total = 0;
-    for (std::size_t i = 0; i < m_userIds.size(); ++i)
-        total += policy.limitFor(m_userIds[i], m_userPlans.at(qsizetype(i)));
+    for (std::size_t i = 0; i < m_users.size(); ++i)
+        total += policy.limitFor(m_users[i].key.text(), m_userPlans.at(qsizetype(i)));
     return total;
+}
+
+void EmbeddedTarget::prefetch(quint32 user) const
+{
+    if (user < m_users.size())
+        __builtin_prefetch(&m_users[user]);
 }
 
 void EmbeddedTarget::setPolicy(const Policy &policy)
@@ -239,8 +248,8 @@ void EmbeddedTarget::setPolicy(const Policy &policy)
 QList<Lease> EmbeddedTarget::activeStreams(int maxCount)
 {
     QList<Lease> streams;
-    for (std::size_t i = 0; i < m_userIds.size() && streams.size() < maxCount; ++i) {
-        const ListResult listed = m_limiter.list(m_userIds[i], m_userPlans.at(qsizetype(i)));
+    for (std::size_t i = 0; i < m_users.size() && streams.size() < maxCount; ++i) {
+        const ListResult listed = m_limiter.list(m_users[i].key, m_userPlans.at(qsizetype(i)));
         for (const Lease &lease : listed.active) {
             if (streams.size() >= maxCount)
                 break;

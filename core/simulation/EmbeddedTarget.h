@@ -6,6 +6,7 @@
 #include "MemoryLeaseStore.h"
 #include "Policy.h"
 #include "StreamLimiter.h"
+#include "UserKey.h"
 
 #include <QList>
 #include <QStringList>
@@ -25,7 +26,7 @@ namespace vs {
 class EmbeddedTarget final : public Target
 {
 public:
-    // `userPlans[i]` is user i's plan name (empty: none). Ids are made once, here.
+    // `userPlans[i]` is user i's plan name (empty: none). Ids are made and validated once, here.
     EmbeddedTarget(const Policy &policy, QStringList userPlans, int videos);
     ~EmbeddedTarget() override;
 
@@ -36,6 +37,7 @@ public:
     void send(const TargetCall &call) override;
     void forget(quint32 user, quint32 video) override;
     qint64 capacity() const override;
+    void prefetch(quint32 user) const override;
 
     StreamLimiter &limiter() { return m_limiter; }
     const ManualClock &clock() const { return m_clock; }
@@ -45,7 +47,7 @@ public:
     // Every active stream, oldest first per user, users in index order; at most `maxCount`.
     QList<Lease> activeStreams(int maxCount = 100'000);
     bool stopStream(const QString &userId, const QString &streamId);
-    int userCount() const { return int(m_userIds.size()); }
+    int userCount() const { return int(m_users.size()); }
 
 private:
     // Binary ids: the text form would cost an encode per grant and a decode per heartbeat.
@@ -53,6 +55,12 @@ private:
     {
         quint32 video = 0;
         StreamId streamId;
+    };
+    // One cache line per user (the key's bytes fit its short-string buffer): the limiter's
+    // fast path reads nothing else of the user's on a heartbeat.
+    struct alignas(64) SimulatedUser
+    {
+        UserKey key;
     };
 
     const QString &videoIdFor(quint32 video);
@@ -64,12 +72,16 @@ private:
     void watch(const TargetCall &call);
     void heartbeat(const TargetCall &call);
     void stop(const TargetCall &call);
+    // Heartbeat and stop: find the stream's id, let `callLimiter` ask the limiter and fill the
+    // reply's outcome, forget the stream unless it lives on, deliver.
+    template<typename CallLimiter>
+    void sendForStream(const TargetCall &call, CallLimiter &&callLimiter);
 
     ManualClock m_clock;
     MemoryLeaseStore m_store;
     StreamLimiter m_limiter;
     qint64 m_startMs = 0;
-    std::vector<QString> m_userIds;
+    std::vector<SimulatedUser> m_users;
     QStringList m_userPlans;
     std::vector<QString> m_videoIds; // made on first use; empty for huge catalogs
     int m_videos = 0;

@@ -2,7 +2,6 @@
 
 #include <QtGlobal>
 
-#include <deque>
 #include <limits>
 #include <vector>
 
@@ -43,10 +42,16 @@ public:
     // For events at now + a delay that is the same for every event pushed here.
     void pushPeriodic(SimulationEvent event);
 
-    bool isEmpty() const { return m_heap.empty() && m_fifo.empty(); }
+    bool isEmpty() const { return m_heap.empty() && m_fifoSize == 0; }
     qint64 nextTimeUs() const;
     SimulationEvent pop();
-    std::size_t size() const { return m_heap.size() + m_fifo.size(); }
+    std::size_t size() const { return m_heap.size() + m_fifoSize; }
+    // The periodic event `ahead` places behind the first one, or null: lets the caller warm
+    // the caches for events it will process soon (their order is known, their data is not hot).
+    const SimulationEvent *periodicAhead(std::size_t ahead) const
+    {
+        return ahead < m_fifoSize ? &m_fifo[(m_fifoHead + ahead) & (m_fifo.size() - 1)] : nullptr;
+    }
     void clear();
 
 private:
@@ -55,9 +60,14 @@ private:
         return a.atUs != b.atUs ? a.atUs > b.atUs : a.sequence > b.sequence;
     }
     bool fifoFirst() const;
+    void growFifo();
 
     std::vector<SimulationEvent> m_heap;
-    std::deque<SimulationEvent> m_fifo;
+    // A ring buffer (the size is a power of two): cheaper than a deque to push, pop and look
+    // into, which happens for nearly every event.
+    std::vector<SimulationEvent> m_fifo;
+    std::size_t m_fifoHead = 0;
+    std::size_t m_fifoSize = 0;
     quint64 m_sequence = 0;
 };
 

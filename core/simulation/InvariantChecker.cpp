@@ -62,6 +62,12 @@ void InvariantChecker::dropExpired(quint32 user, qint64 nowMs)
     eraseIf(user, [nowMs](const Held &h) { return h.expiresAtMs <= nowMs; });
 }
 
+void InvariantChecker::prefetch(quint32 user) const
+{
+    if (user < m_held.size())
+        __builtin_prefetch(&m_held[user]);
+}
+
 void InvariantChecker::onStopSent(quint32 user, quint32 video)
 {
     if (user >= m_held.size())

@@ -23,6 +23,9 @@ public:
     // `nowMs`: the target clock's time, used when the reply carries no decision time.
     void onReply(const TargetReply &reply, qint64 nowMs);
 
+    // A hint that a reply for `user` comes soon: loads the user's record into the cache.
+    void prefetch(quint32 user) const;
+
     qint64 violations() const { return m_violations; }
     // The largest number of streams a user was seen holding.
     int peakHeld() const { return m_peakHeld; }
@@ -36,7 +39,7 @@ private:
     };
     // A user's streams in one cache line for the usual few (every heartbeat answer looks its
     // stream up here); a user with more moves them all to the heap.
-    struct UserStreams
+    struct alignas(64) UserStreams
     {
         std::array<Held, 3> inlineStreams;
         quint8 inlineCount = 0;

@@ -71,7 +71,8 @@ public:
     void onReply(const TargetReply &reply) override;
 
 private:
-    struct StreamRecord
+    // One cache line each: a heartbeat touches one record, chosen at random among thousands.
+    struct alignas(64) StreamRecord
     {
         quint32 user = 0;
         quint32 video = 0;
@@ -85,6 +86,7 @@ private:
         StreamId stream; // as the target reported it, handed back with heartbeats and the stop
     };
 
+    void prefetchAhead() const;
     void process(const SimulationEvent &event);
     void advanceClock(qint64 toUs);
     void closeSecond(qint64 secondEndUs);

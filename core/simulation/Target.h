@@ -91,6 +91,10 @@ public:
     // The engine no longer cares about this stream (its viewer vanished): drop its id.
     virtual void forget(quint32 user, quint32 video) = 0;
 
+    // A hint that a call for `user` comes soon (virtual time): a target may load what it will
+    // touch into the cache. Must not change any result.
+    virtual void prefetch(quint32 user) const { Q_UNUSED(user); }
+
     virtual qint64 inFlight() const { return 0; }
     // Sum of the users' limits, or -1 when the target does not know it.
     virtual qint64 capacity() const { return -1; }

@@ -44,7 +44,7 @@ public:
             const std::uint64_t cell = m_index[slot];
             if (cell == 0)
                 return npos;
-            if (tagOf(cell) == tag && m_entries[positionOf(cell)].key == key)
+            if (tagOf(cell) == tag && keyMatches(positionOf(cell), key))
                 return positionOf(cell);
         }
     }
@@ -65,7 +65,7 @@ public:
                 m_index[slot] = cellOf(tag, position);
                 return position;
             }
-            if (tagOf(cell) == tag && m_entries[positionOf(cell)].key == key)
+            if (tagOf(cell) == tag && keyMatches(positionOf(cell), key))
                 return positionOf(cell);
         }
     }
@@ -105,6 +105,17 @@ private:
     static std::uint64_t cellOf(std::uint32_t tag, std::size_t position)
     {
         return (std::uint64_t(tag) << 32) | std::uint64_t(position + 1);
+    }
+
+    bool keyMatches(std::size_t position, std::string_view key) const
+    {
+        // The caller reads the value next, which spans more cache lines than the key: ask for all
+        // of them now so their misses overlap instead of following one another.
+        const char *entry = reinterpret_cast<const char *>(&m_entries[position]);
+        for (std::size_t offset = 64; offset < sizeof(Entry); offset += 64)
+            __builtin_prefetch(entry + offset);
+        __builtin_prefetch(entry + sizeof(Entry) - 1);
+        return m_entries[position].key == key;
     }
 
     // The index slot pointing at `position` (which must exist).

@@ -49,9 +49,7 @@ MemoryLeaseStore::StoredLease &MemoryLeaseStore::LeaseList::emplaceBack()
     if (m_size == 0) {
         m_first = StoredLease();
     } else {
-        if (!m_rest)
-            m_rest = std::make_unique<std::vector<StoredLease>>();
-        m_rest->emplace_back();
+        m_rest.emplace_back();
     }
     ++m_size;
     return (*this)[m_size - 1];
@@ -64,9 +62,9 @@ void MemoryLeaseStore::LeaseList::truncate(std::size_t count)
     if (count == 0)
         m_first = StoredLease(); // frees a long video id or a device id now, not at reuse
     if (count <= 1)
-        m_rest.reset();
+        std::vector<StoredLease>().swap(m_rest); // gives the block back
     else
-        m_rest->resize(count - 1);
+        m_rest.resize(count - 1);
     m_size = std::uint32_t(count);
 }
 

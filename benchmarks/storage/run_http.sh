@@ -14,7 +14,7 @@ duration=${2:-5s}
 rounds=${3:-3}
 conns=${4:-64}
 stores=${STORES:-memory sqlite redis}
-app=$(find "$build" -name videostreams -type f -perm -u+x | head -n 1)
+app=${APP:-$(find "$build" -name videostreams -type f -perm -u+x | head -n 1)}
 bench=$(find "$build" -name bench_store_acquire -type f -perm -u+x | head -n 1)
 [ -x "$app" ] || { echo "videostreams not built in $build" >&2; exit 1; }
 [ -x "$bench" ] || { echo "bench_store_acquire not built in $build" >&2; exit 1; }

@@ -177,6 +177,7 @@ void SqliteLeaseStore::writerLoop(std::shared_ptr<std::promise<QString>> opened)
                 return prepareError;
             try {
                 m_leaseCount.store(session.countLeases());
+                session.loadMirror();
             } catch (const SqliteSession::Error &failure) {
                 return failure.message;
             }
@@ -233,6 +234,18 @@ void SqliteLeaseStore::runBatch(SqliteSession &session, std::deque<Job> &batch)
             job.finish(failure);
         return;
     }
+    if (m_mirrorStale) {
+        try {
+            session.loadMirror();
+            m_mirrorStale = false;
+        } catch (const SqliteSession::Error &failure) {
+            const QString error = QStringLiteral("SQLite store %1: cannot read the leases: %2")
+                                      .arg(m_path, failure.message);
+            for (Job &job : batch)
+                job.finish(error);
+            return;
+        }
+    }
     QString error = session.execute(session.begin());
     qint64 delta = 0;
     if (error.isEmpty()) {
@@ -250,6 +263,9 @@ void SqliteLeaseStore::runBatch(SqliteSession &session, std::deque<Job> &batch)
     if (!error.isEmpty()) {
         // Nothing of this batch is durable, so none of its decisions may be reported.
         session.execute(session.rollback());
+        // The batch's changes already reached the in-memory mirror: read it again from the
+        // file before the next decision.
+        m_mirrorStale = true;
         error = QStringLiteral("SQLite store %1: %2").arg(m_path, error);
         if (m_healthy.exchange(false))
             qCWarning(vsStore).noquote() << error;

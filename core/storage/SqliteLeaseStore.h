@@ -139,6 +139,7 @@ private:
     std::atomic<qint64> m_commitCount{0};
     std::atomic<qint64> m_walSyncCount{0};
     std::atomic<bool> m_healthy{true};
+    bool m_mirrorStale = false; // writer thread only: a rolled-back batch changed the mirror
 };
 
 } // namespace vs

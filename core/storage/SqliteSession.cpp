@@ -35,7 +35,6 @@ SqliteSession::SqliteSession(QSqlDatabase database, qint64 tombstoneRetentionMs)
     , m_begin(m_database)
     , m_commit(m_database)
     , m_rollback(m_database)
-    , m_selectUser(m_database)
     , m_insertLease(m_database)
     , m_updateExpiry(m_database)
     , m_deleteLease(m_database)
@@ -45,6 +44,7 @@ SqliteSession::SqliteSession(QSqlDatabase database, qint64 tombstoneRetentionMs)
     , m_selectExpired(m_database)
     , m_forgetTombstones(m_database)
     , m_countLeases(m_database)
+    , m_selectAll(m_database)
 {}
 
 QString SqliteSession::prepare()
@@ -54,8 +54,6 @@ QString SqliteSession::prepare()
         {&m_begin, QStringLiteral("BEGIN IMMEDIATE")},
         {&m_commit, QStringLiteral("COMMIT")},
         {&m_rollback, QStringLiteral("ROLLBACK")},
-        {&m_selectUser, QStringLiteral("SELECT ") + columns +
-                            QStringLiteral(" FROM leases WHERE user_id = ? ORDER BY id")},
         {&m_insertLease,
          QStringLiteral("INSERT INTO leases (stream_id, user_id, video_id, device_id, "
                         "started_at_ms, last_heartbeat_at_ms, expires_at_ms, id) "
@@ -85,6 +83,8 @@ QString SqliteSession::prepare()
          QStringLiteral("DELETE FROM tombstones WHERE (user_id, stream_id) IN (SELECT user_id, "
                         "stream_id FROM tombstones WHERE ended_at_ms < ? LIMIT ?)")},
         {&m_countLeases, QStringLiteral("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM leases")},
+        {&m_selectAll,
+         QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM leases ORDER BY user_id, id")},
     };
     for (const auto &[query, sql] : statements) {
         query->setForwardOnly(true);
@@ -110,25 +110,39 @@ void SqliteSession::run(QSqlQuery &query)
         throw Error{query.lastError().text()};
 }
 
-std::vector<SqliteSession::Row> SqliteSession::loadUser(const QString &userId)
+void SqliteSession::loadMirror()
 {
-    std::vector<Row> rows;
-    m_selectUser.bindValue(0, userId);
-    run(m_selectUser);
-    while (m_selectUser.next()) {
+    m_mirror.clear();
+    run(m_selectAll);
+    while (m_selectAll.next()) {
         Row row;
-        row.id = m_selectUser.value(0).toLongLong();
-        row.lease.streamId = idFromBytes(m_selectUser.value(1).toByteArray());
-        row.lease.userId = userId;
-        row.lease.videoId = m_selectUser.value(3).toString();
-        row.lease.deviceId = m_selectUser.value(4).toString();
-        row.lease.startedAtMs = m_selectUser.value(5).toLongLong();
-        row.lease.lastHeartbeatAtMs = m_selectUser.value(6).toLongLong();
-        row.lease.expiresAtMs = m_selectUser.value(7).toLongLong();
-        rows.push_back(std::move(row));
+        row.id = m_selectAll.value(0).toLongLong();
+        row.lease.streamId = idFromBytes(m_selectAll.value(1).toByteArray());
+        row.lease.userId = m_selectAll.value(2).toString();
+        row.lease.videoId = m_selectAll.value(3).toString();
+        row.lease.deviceId = m_selectAll.value(4).toString();
+        row.lease.startedAtMs = m_selectAll.value(5).toLongLong();
+        row.lease.lastHeartbeatAtMs = m_selectAll.value(6).toLongLong();
+        row.lease.expiresAtMs = m_selectAll.value(7).toLongLong();
+        m_mirror[row.lease.userId].push_back(std::move(row)); // sorted by user, then grant order
     }
-    m_selectUser.finish();
-    return rows;
+    m_selectAll.finish();
+}
+
+std::vector<SqliteSession::Row> SqliteSession::loadUser(const QString &userId) const
+{
+    const auto found = m_mirror.constFind(userId);
+    return found == m_mirror.cend() ? std::vector<Row>() : *found;
+}
+
+void SqliteSession::forget(const Row &row)
+{
+    const auto found = m_mirror.find(row.lease.userId);
+    if (found == m_mirror.end())
+        return;
+    std::erase_if(*found, [&row](const Row &kept) { return kept.id == row.id; });
+    if (found->empty())
+        m_mirror.erase(found);
 }
 
 void SqliteSession::deleteLease(const Row &row)
@@ -136,6 +150,18 @@ void SqliteSession::deleteLease(const Row &row)
     m_deleteLease.bindValue(0, row.lease.userId);
     m_deleteLease.bindValue(1, row.id);
     run(m_deleteLease);
+    forget(row);
+}
+
+void SqliteSession::updateMirror(const Row &row)
+{
+    const auto found = m_mirror.find(row.lease.userId);
+    if (found == m_mirror.end())
+        return;
+    for (Row &kept : *found) {
+        if (kept.id == row.id)
+            kept.lease = row.lease;
+    }
 }
 
 void SqliteSession::remember(const Lease &lease, qint64 endedAtMs, bool evicted)
@@ -190,6 +216,7 @@ WatchResult SqliteSession::acquire(const AcquireRequest &request, qint64 &leaseD
         m_updateExpiry.bindValue(2, row.lease.userId);
         m_updateExpiry.bindValue(3, row.id);
         run(m_updateExpiry);
+        updateMirror(row);
         result.outcome = WatchResult::Outcome::Reused;
         result.lease = row.lease;
         result.activeCount = int(active.size());
@@ -218,8 +245,10 @@ WatchResult SqliteSession::acquire(const AcquireRequest &request, qint64 &leaseD
         m_insertLease.bindValue(4, lease.startedAtMs);
         m_insertLease.bindValue(5, lease.lastHeartbeatAtMs);
         m_insertLease.bindValue(6, lease.expiresAtMs);
-        m_insertLease.bindValue(7, m_nextLeaseId++);
+        const qint64 id = m_nextLeaseId++;
+        m_insertLease.bindValue(7, id);
         run(m_insertLease);
+        m_mirror[lease.userId].push_back(Row{id, lease});
         ++leaseDelta;
         result.outcome = WatchResult::Outcome::Granted;
         result.lease = lease;
@@ -251,6 +280,7 @@ HeartbeatResult SqliteSession::renew(const QString &userId, const StreamId &stre
         m_updateExpiry.bindValue(2, row.lease.userId);
         m_updateExpiry.bindValue(3, row.id);
         run(m_updateExpiry);
+        updateMirror(row);
         result.outcome = HeartbeatResult::Outcome::Renewed;
         result.lease = row.lease;
         return result;

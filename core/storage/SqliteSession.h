@@ -5,6 +5,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <QHash>
+
 #include <vector>
 
 namespace vs {
@@ -12,6 +14,12 @@ namespace vs {
 // The SQL side of SqliteLeaseStore: prepared statements and the decisions made with them.
 // Lives on the store's writer thread only, which runs every call inside a transaction; a failed
 // statement throws SqliteSession::Error so the whole transaction is rolled back.
+//
+// Decisions read a mirror of the leases table held in memory (loadMirror at startup), so a call
+// runs only the statements that change rows, not a SELECT of the user's leases first. The store
+// owns the file exclusively, so nobody else changes the table behind the mirror. Every change is
+// applied to the mirror after its statement succeeded; when a batch is rolled back, the store
+// reloads the mirror from the file.
 class SqliteSession
 {
 public:
@@ -36,6 +44,8 @@ public:
     SweepResult sweep(qint64 nowMs, int maxLeases, qint64 &leaseDelta);
     // Also learns the next grant-order id; call once after opening.
     qint64 countLeases();
+    // (Re)reads every lease into the mirror; throws Error.
+    void loadMirror();
 
     // Runs one statement that returns nothing (BEGIN, COMMIT, ...); returns an error message.
     QString execute(QSqlQuery &statement);
@@ -51,7 +61,9 @@ private:
         Lease lease;
     };
 
-    std::vector<Row> loadUser(const QString &userId);
+    std::vector<Row> loadUser(const QString &userId) const;
+    void forget(const Row &row);       // removes the row from the mirror
+    void updateMirror(const Row &row); // after an UPDATE of its expiry
     // Deletes the user's leases that expired by nowMs, reporting them; returns the rest.
     std::vector<Row> removeExpired(std::vector<Row> rows, qint64 nowMs, QList<Lease> &expired,
                                    qint64 &leaseDelta);
@@ -65,7 +77,6 @@ private:
     QSqlQuery m_begin;
     QSqlQuery m_commit;
     QSqlQuery m_rollback;
-    QSqlQuery m_selectUser;
     QSqlQuery m_insertLease;
     QSqlQuery m_updateExpiry;
     QSqlQuery m_deleteLease;
@@ -75,6 +86,8 @@ private:
     QSqlQuery m_selectExpired;
     QSqlQuery m_forgetTombstones;
     QSqlQuery m_countLeases;
+    QSqlQuery m_selectAll;
+    QHash<QString, std::vector<Row>> m_mirror; // user -> leases in grant order
 };
 
 } // namespace vs

@@ -3,7 +3,7 @@
 #   benchmarks/simulation/run_http.sh BUILD_DIR [SECONDS] [CONNECTIONS] [LOAD_PERCENTS]
 # 1. wrk (closed loop, CONNECTIONS requests in flight) posts watches as fast as the server answers
 #    them (benchmarks/http/post_streams.lua): that is the server's sustainable rate, R.
-# 2. For each percentage P in LOAD_PERCENTS (default "50 80"), the simulator offers P% of R
+# 2. For each percentage P in LOAD_PERCENTS (default "10 25 50"), the simulator offers P% of R
 #    watches per second (Poisson) on CONNECTIONS keep-alive connections, with the same traffic
 #    as wrk (1M users, 5 videos, watches only: viewing outlasts the run, so no heartbeats or
 #    stops), and reports the rate it achieved, its latency from the intended send time and its
@@ -17,7 +17,7 @@ set -eu
 build=${1:?usage: run_http.sh BUILD_DIR [SECONDS] [CONNECTIONS] [LOAD_PERCENTS]}
 seconds=${2:-5}
 connections=${3:-16}
-loads=${4:-50 80}
+loads=${4:-10 25 50}
 here=$(cd "$(dirname "$0")" && pwd)
 binary="$build/app/videostreams"
 work=$(mktemp -d)

@@ -61,10 +61,10 @@ void MemoryLeaseStore::LeaseList::truncate(std::size_t count)
         return;
     if (count == 0)
         m_first = StoredLease(); // frees a long video id or a device id now, not at reuse
-    if (count <= 1)
-        std::vector<StoredLease>().swap(m_rest); // gives the block back
-    else
-        m_rest.resize(count - 1);
+    // Keeps the vector's block, like std::vector::erase: a user going from three streams to one
+    // and back would otherwise free and allocate it again every time. The whole entry, block
+    // included, goes when the user holds nothing.
+    m_rest.resize(count > 0 ? count - 1 : 0);
     m_size = std::uint32_t(count);
 }
 

@@ -34,7 +34,7 @@ class SqliteSession;
 // lost write the file can no longer be trusted.
 //
 // The *Async methods do not block: `done` runs on the event loop of the thread that created the
-// store once the batch is committed. Called from any other thread they block like the
+// store once the batch is committed and synced. Called from any other thread they block like the
 // synchronous methods (the LeaseStore default).
 class SqliteLeaseStore final : public LeaseStore
 {

@@ -3,11 +3,11 @@
 #ifdef VS_WITH_GUI
 #include "MainWindow.h"
 #include "ServerPanel.h"
-#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#endif
 
 #include <cstdio>
 

@@ -3,8 +3,10 @@
 
 #include "Commands.h"
 
-#include <QApplication>
 #include <QCoreApplication>
+#ifdef VS_WITH_GUI
+#include <QApplication>
+#endif
 
 #include <cstdio>
 
@@ -61,7 +63,11 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+#ifdef VS_WITH_GUI
     QApplication app(argc, argv);
+#else
+    QCoreApplication app(argc, argv); // runGuiCommand explains that this build has no window
+#endif
     setApplicationIdentity();
     return runGuiCommand(app.arguments());
 }

@@ -110,20 +110,26 @@ void SqliteSession::run(QSqlQuery &query)
         throw Error{query.lastError().text()};
 }
 
+SqliteSession::Row SqliteSession::rowAt(const QSqlQuery &query)
+{
+    Row row;
+    row.id = query.value(0).toLongLong();
+    row.lease.streamId = idFromBytes(query.value(1).toByteArray());
+    row.lease.userId = query.value(2).toString();
+    row.lease.videoId = query.value(3).toString();
+    row.lease.deviceId = query.value(4).toString();
+    row.lease.startedAtMs = query.value(5).toLongLong();
+    row.lease.lastHeartbeatAtMs = query.value(6).toLongLong();
+    row.lease.expiresAtMs = query.value(7).toLongLong();
+    return row;
+}
+
 void SqliteSession::loadMirror()
 {
     m_mirror.clear();
     run(m_selectAll);
     while (m_selectAll.next()) {
-        Row row;
-        row.id = m_selectAll.value(0).toLongLong();
-        row.lease.streamId = idFromBytes(m_selectAll.value(1).toByteArray());
-        row.lease.userId = m_selectAll.value(2).toString();
-        row.lease.videoId = m_selectAll.value(3).toString();
-        row.lease.deviceId = m_selectAll.value(4).toString();
-        row.lease.startedAtMs = m_selectAll.value(5).toLongLong();
-        row.lease.lastHeartbeatAtMs = m_selectAll.value(6).toLongLong();
-        row.lease.expiresAtMs = m_selectAll.value(7).toLongLong();
+        Row row = rowAt(m_selectAll);
         m_mirror[row.lease.userId].push_back(std::move(row)); // sorted by user, then grant order
     }
     m_selectAll.finish();
@@ -338,15 +344,7 @@ SweepResult SqliteSession::sweep(qint64 nowMs, int maxLeases, qint64 &leaseDelta
             result.more = true;
             break;
         }
-        Row row;
-        row.id = m_selectExpired.value(0).toLongLong();
-        row.lease.streamId = idFromBytes(m_selectExpired.value(1).toByteArray());
-        row.lease.userId = m_selectExpired.value(2).toString();
-        row.lease.videoId = m_selectExpired.value(3).toString();
-        row.lease.deviceId = m_selectExpired.value(4).toString();
-        row.lease.startedAtMs = m_selectExpired.value(5).toLongLong();
-        row.lease.lastHeartbeatAtMs = m_selectExpired.value(6).toLongLong();
-        row.lease.expiresAtMs = m_selectExpired.value(7).toLongLong();
+        Row row = rowAt(m_selectExpired);
         rows.push_back(std::move(row));
     }
     m_selectExpired.finish();

@@ -61,6 +61,9 @@ private:
         Lease lease;
     };
 
+    // The row at the current record of `query`, a SELECT of the lease columns (in their fixed
+    // order, see SqliteSession.cpp).
+    static Row rowAt(const QSqlQuery &query);
     std::vector<Row> loadUser(const QString &userId) const;
     void forget(const Row &row);       // removes the row from the mirror
     void updateMirror(const Row &row); // after an UPDATE of its expiry

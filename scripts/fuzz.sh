@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh                     every harness, FUZZ_SECONDS each (default 60)
 #   scripts/fuzz.sh fuzz_jwt            only the named harnesses
 #   FUZZ_SECONDS=3600 scripts/fuzz.sh   a longer local run
-#   FUZZ_JOBS=2 scripts/fuzz.sh         two harnesses at a time (scripts/test.sh: one per core)
+#   FUZZ_JOBS=2 scripts/fuzz.sh         two harnesses at a time (scripts/test.sh: all four at once)
 # New interesting inputs go to $BUILD_DIR/fuzz-corpus/<name>/ (not into the repo); a crash
 # leaves its input in $BUILD_DIR/fuzz-artifacts/ and makes this script exit non-zero. To keep a
 # finding as a regression seed, copy that file into tests/fuzz/corpus/<name>/.

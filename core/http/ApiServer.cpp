@@ -117,7 +117,7 @@ quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *er
     }
     tcpServer->bindTo(*this);
     m_listener = tcpServer;
-    m_metrics->setConnectionCounters(&tcpServer->counters());
+    m_metrics->setConnectionSource([tcpServer] { return tcpServer->counters(); });
     return tcpServer->serverPort();
 }
 

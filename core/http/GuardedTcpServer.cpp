@@ -76,6 +76,13 @@ void GuardedTcpServer::bindTo(QAbstractHttpServer &server)
     connect(this, &QTcpServer::newConnection, this, &GuardedTcpServer::hookAfterHttpServer);
 }
 
+ConnectionCounters GuardedTcpServer::counters() const
+{
+    ConnectionCounters counters = m_counters;
+    counters.openConnections = openConnections();
+    return counters;
+}
+
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
     auto *socket = new QTcpSocket(this);
@@ -106,7 +113,6 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     ++fromPeer;
     ++m_counters.connectionsAccepted;
     m_connections.emplace(socket, ConnectionState(m_limits, m_clock.nowMs(), peer));
-    m_counters.openConnections = int(m_connections.size());
     connect(socket, &QIODevice::readyRead, this, [this, socket] { beforeHttpServerRead(socket); });
     connect(socket, &QIODevice::bytesWritten, this, [this, socket] {
         const auto it = m_connections.find(socket);
@@ -145,7 +151,6 @@ void GuardedTcpServer::forget(QTcpSocket *socket)
     if (fromPeer != m_connectionsPerClient.end() && --fromPeer.value() <= 0)
         m_connectionsPerClient.erase(fromPeer);
     m_connections.erase(it);
-    m_counters.openConnections = int(m_connections.size());
     std::erase(m_awaitingAfterHook, socket);
 }
 

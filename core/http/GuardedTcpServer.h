@@ -47,7 +47,7 @@ public:
     void enforceTimeouts();
 
     int openConnections() const { return int(m_connections.size()); }
-    const ConnectionCounters &counters() const { return m_counters; }
+    ConnectionCounters counters() const;
     const HttpLimits &limits() const { return m_limits; }
 
 protected:
@@ -88,7 +88,7 @@ private:
     std::vector<QTcpSocket *> m_awaitingAfterHook;
     QHash<QHostAddress, int> m_connectionsPerClient;
     QTimer m_sweepTimer;
-    ConnectionCounters m_counters;
+    ConnectionCounters m_counters; // openConnections is filled in by counters()
 };
 
 } // namespace vs

@@ -1,7 +1,5 @@
 #include "HttpMetrics.h"
 
-#include "ConnectionCounters.h"
-
 namespace vs {
 
 namespace {
@@ -172,8 +170,8 @@ QByteArray HttpMetrics::render(qint64 activeStreams) const
            "# TYPE videostreams_active_streams gauge\n"
            "videostreams_active_streams " +
            QByteArray::number(activeStreams) + '\n';
-    if (m_connections != nullptr)
-        renderConnections(*m_connections, out);
+    if (m_connectionSource)
+        renderConnections(m_connectionSource(), out);
     return out;
 }
 

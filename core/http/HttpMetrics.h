@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConnectionCounters.h"
 #include "LimiterObserver.h"
 
 #include <QByteArray>
@@ -7,11 +8,10 @@
 
 #include <array>
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace vs {
-
-struct ConnectionCounters;
 
 // Counters behind GET /metrics (Prometheus text format 0.0.4): requests by route template and
 // status, one request latency histogram, and the limiter's events. Lock-free: every counter is
@@ -38,9 +38,12 @@ public:
 
     // The listener's connection counters, rendered next to the request counters: refusals by
     // the connection guard (413, 414, 431, 429, 503, timeouts) never reach a route. They are read
-    // at scrape time on the server thread, which is the only thread that writes them. Null (the
-    // default) leaves them out.
-    void setConnectionCounters(const ConnectionCounters *counters) { m_connections = counters; }
+    // at scrape time on the server thread, which is the only thread that writes them. Without a
+    // source (the default) they are left out.
+    void setConnectionSource(std::function<ConnectionCounters()> source)
+    {
+        m_connectionSource = std::move(source);
+    }
 
     // `activeStreams` comes from the store at scrape time.
     QByteArray render(qint64 activeStreams) const;
@@ -56,7 +59,7 @@ private:
     std::array<std::atomic<quint64>, latencyBucketsUs.size() + 1> m_latencyBuckets{};
     std::atomic<quint64> m_latencySumUs{0};
     std::array<std::atomic<quint64>, eventTypeCount> m_events{};
-    const ConnectionCounters *m_connections = nullptr;
+    std::function<ConnectionCounters()> m_connectionSource;
 };
 
 } // namespace vs

@@ -21,17 +21,20 @@ constexpr char base64UrlAlphabet[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 // A table rather than comparisons: the characters of a random id defeat branch prediction.
-constexpr std::array<std::int8_t, 128> base64UrlValues = [] {
-    std::array<std::int8_t, 128> values{};
-    values.fill(-1);
+// Indexed by the low byte of a UTF-16 unit; 0xff marks a character outside the alphabet.
+constexpr std::array<std::uint8_t, 256> base64UrlValues = [] {
+    std::array<std::uint8_t, 256> values{};
+    values.fill(0xff);
     for (int i = 0; i < 64; ++i)
-        values[std::size_t(base64UrlAlphabet[i])] = std::int8_t(i);
+        values[std::size_t(base64UrlAlphabet[i])] = std::uint8_t(i);
     return values;
 }();
 
-inline int base64UrlValue(char16_t c)
+// The value of one character, with bits above the low six set when it is not in the alphabet:
+// callers OR the results together and test once, instead of branching per character.
+inline quint32 base64UrlValue(char16_t c)
 {
-    return c < 128 ? base64UrlValues[c] : -1;
+    return quint32(base64UrlValues[c & 0xff]) | quint32(c & 0xff00);
 }
 
 } // namespace
@@ -50,30 +53,37 @@ StreamId StreamId::generate()
     return id;
 }
 
+static_assert(StreamId::textLength == 22 && StreamId::byteCount == 16,
+              "fromString decodes five groups of four characters and a last pair");
+
 std::optional<StreamId> StreamId::fromString(QStringView text)
 {
-    // Decoded by hand: heartbeats and stops parse an id on every call, and this path must not
-    // allocate.
+    // Decoded by hand, four characters (24 bits, three bytes) at a time: heartbeats and stops
+    // parse an id on every call, and this path must not allocate or branch per character.
     if (text.size() != textLength)
         return std::nullopt;
+    const char16_t *in = text.utf16();
     StreamId id;
-    quint32 buffer = 0;
-    int bits = 0;
+    quint32 invalid = 0;
     std::size_t out = 0;
-    for (QChar c : text) {
-        const int value = base64UrlValue(c.unicode());
-        if (value < 0)
-            return std::nullopt;
-        buffer = (buffer << 6) | quint32(value);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            id.m_bytes[out++] = std::uint8_t(buffer >> bits);
-        }
+    for (int group = 0; group < 5; ++group, in += 4) {
+        const quint32 a = base64UrlValue(in[0]);
+        const quint32 b = base64UrlValue(in[1]);
+        const quint32 c = base64UrlValue(in[2]);
+        const quint32 d = base64UrlValue(in[3]);
+        invalid |= a | b | c | d;
+        const quint32 bits = (a << 18) | (b << 12) | (c << 6) | d;
+        id.m_bytes[out++] = std::uint8_t(bits >> 16);
+        id.m_bytes[out++] = std::uint8_t(bits >> 8);
+        id.m_bytes[out++] = std::uint8_t(bits);
     }
-    // 22 characters carry 132 bits; the 4 beyond the 128 must be zero, so that one id has
-    // exactly one text form.
-    if ((buffer & ((1u << bits) - 1)) != 0)
+    // The last two characters carry 12 bits: the 16th byte and 4 bits that must be zero, so
+    // that one id has exactly one text form.
+    const quint32 a = base64UrlValue(in[0]);
+    const quint32 b = base64UrlValue(in[1]);
+    invalid |= a | b;
+    id.m_bytes[out] = std::uint8_t((a << 2) | (b >> 4));
+    if ((invalid & ~0x3fu) != 0 || (b & 0x0f) != 0)
         return std::nullopt;
     return id;
 }

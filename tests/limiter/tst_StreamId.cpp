@@ -75,6 +75,11 @@ void tst_StreamId::fromStringRefuses_data()
     QTest::newRow("slash (not url-safe)") << u'/' + QString(21, u'A');
     QTest::newRow("space") << QString(21, u'A') + u' ';
     QTest::newRow("non-ascii") << QString(21, u'A') + QChar(0x00e9);
+    // The decoder looks characters up by their low byte: U+0141 must not pass for 'A' (0x41).
+    QTest::newRow("wide character with a letter's low byte")
+        << QString(10, u'A') + QChar(0x0141) + QString(11, u'A');
+    QTest::newRow("bad character in the first group") << u'.' + QString(21, u'A');
+    QTest::newRow("bad character in the last pair") << QString(20, u'A') + QStringLiteral("!A");
     // The last character carries 2 bits; "B" would set one of the 4 unused ones.
     QTest::newRow("non-canonical tail") << QString(21, u'A') + u'B';
     QTest::newRow("uuid") << QStringLiteral("9b2f0c1e-3d4a-4e5f-8a6b-7c8d9e0f1a2b");

@@ -3,6 +3,7 @@
 #include "CompactId.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -49,6 +50,34 @@ public:
         }
     }
 
+    // Hints for a caller that knows which keys come next: the cache misses of a lookup are two
+    // dependent loads (the index slot, then the entry), so a caller a few keys ahead asks for the
+    // slot, and one key ahead, once the slot has arrived, for the entry.
+    //
+    // prefetchSlot needs no lock: it reads only the published address and size of the index,
+    // and a prefetch of memory freed meanwhile is harmless (prefetches never fault).
+    void prefetchSlot(std::size_t hash) const
+    {
+        const std::uint64_t *index = m_publishedIndex.load(std::memory_order_relaxed);
+        if (index)
+            __builtin_prefetch(index + (hash & m_publishedMask.load(std::memory_order_relaxed)));
+    }
+    // Under the caller's lock, like every other member.
+    void prefetchEntry(std::size_t hash) const
+    {
+        const std::size_t position = guess(hash);
+        if (position != npos)
+            prefetchValue(position);
+    }
+    // The value a lookup of a key with this hash most likely finds (the first whose hash agrees
+    // in 32 bits), or null; without comparing keys, so that nothing waits for the entry. For
+    // hints only: the value may belong to another key.
+    const Value *guessValue(std::size_t hash) const
+    {
+        const std::size_t position = guess(hash);
+        return position == npos ? nullptr : &m_entries[position].value;
+    }
+
     // The position of `key`, inserted with a default value when absent.
     std::size_t findOrInsert(std::string_view key, std::size_t hash)
     {
@@ -86,6 +115,7 @@ public:
         if (m_entries.empty()) {
             m_entries = std::vector<Entry>();
             m_index = std::vector<std::uint64_t>();
+            publishIndex();
         }
     }
 
@@ -107,15 +137,43 @@ private:
         return (std::uint64_t(tag) << 32) | std::uint64_t(position + 1);
     }
 
-    bool keyMatches(std::size_t position, std::string_view key) const
+    std::size_t guess(std::size_t hash) const
     {
-        // The caller reads the value next, which spans more cache lines than the key: ask for all
-        // of them now so their misses overlap instead of following one another.
+        if (m_index.empty())
+            return npos;
+        const std::size_t mask = m_index.size() - 1;
+        const std::uint32_t tag = std::uint32_t(hash);
+        for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+            const std::uint64_t cell = m_index[slot];
+            if (cell == 0)
+                return npos;
+            if (tagOf(cell) == tag)
+                return positionOf(cell);
+        }
+    }
+
+    // An entry spans several cache lines: asking for all of them at once lets their misses
+    // overlap instead of following one another.
+    void prefetchValue(std::size_t position) const
+    {
         const char *entry = reinterpret_cast<const char *>(&m_entries[position]);
-        for (std::size_t offset = 64; offset < sizeof(Entry); offset += 64)
+        for (std::size_t offset = 0; offset < sizeof(Entry); offset += 64)
             __builtin_prefetch(entry + offset);
         __builtin_prefetch(entry + sizeof(Entry) - 1);
+    }
+
+    bool keyMatches(std::size_t position, std::string_view key) const
+    {
+        // The caller reads the value next, which spans more cache lines than the key.
+        prefetchValue(position);
         return m_entries[position].key == key;
+    }
+
+    void publishIndex()
+    {
+        m_publishedIndex.store(m_index.empty() ? nullptr : m_index.data(),
+                               std::memory_order_relaxed);
+        m_publishedMask.store(m_index.empty() ? 0 : m_index.size() - 1, std::memory_order_relaxed);
     }
 
     // The index slot pointing at `position` (which must exist).
@@ -159,10 +217,14 @@ private:
                 slot = (slot + 1) & mask;
             m_index[slot] = cellOf(std::uint32_t(hash), position);
         }
+        publishIndex();
     }
 
     std::vector<Entry> m_entries;
     std::vector<std::uint64_t> m_index; // size 0 or a power of two
+    // m_index's address and mask for prefetchSlot, which runs without the lock.
+    std::atomic<const std::uint64_t *> m_publishedIndex{nullptr};
+    std::atomic<std::size_t> m_publishedMask{0};
 };
 
 } // namespace vs

@@ -15,6 +15,18 @@ HeartbeatResult LeaseStore::renewByKey(const UserKey &user, const StreamId &stre
     return renew(user.text(), streamId, ttlMs, nowMs);
 }
 
+void LeaseStore::prefetch(QStringView userId, PrefetchStage stage)
+{
+    Q_UNUSED(userId);
+    Q_UNUSED(stage);
+}
+
+void LeaseStore::prefetchByKey(const UserKey &user, PrefetchStage stage)
+{
+    Q_UNUSED(user);
+    Q_UNUSED(stage);
+}
+
 StopResult LeaseStore::releaseByKey(const UserKey &user, const StreamId &streamId, qint64 nowMs)
 {
     return release(user.text(), streamId, nowMs);

@@ -57,6 +57,21 @@ public:
     virtual StopResult releaseByKey(const UserKey &user, const StreamId &streamId, qint64 nowMs);
     virtual ListResult listByKey(const UserKey &user, qint64 nowMs);
 
+    // Hints from a caller that knows which users it will call for next (the simulator's event
+    // queue, a batch): they warm the caches so that the call finds its data there, and change no
+    // decision. A lookup waits for up to three dependent loads (where the user is, the user's
+    // record, the user's further leases), so a caller asks for each stage in turn as the user
+    // comes nearer: for example Slot 4 users ahead, Entry 2 ahead, Leases 1 ahead. The default
+    // does nothing.
+    enum class PrefetchStage
+    {
+        Slot,
+        Entry,
+        Leases
+    };
+    virtual void prefetch(QStringView userId, PrefetchStage stage);
+    virtual void prefetchByKey(const UserKey &user, PrefetchStage stage);
+
     virtual void acquireAsync(const AcquireRequest &request, std::function<void(WatchResult)> done);
     virtual void renewAsync(const QString &userId, const StreamId &streamId, qint64 ttlMs,
                             qint64 nowMs, std::function<void(HeartbeatResult)> done);

@@ -15,7 +15,7 @@ namespace {
 class AsciiId
 {
 public:
-    explicit AsciiId(const QString &id)
+    explicit AsciiId(QStringView id)
     {
         const qsizetype size = id.size();
         char *out = m_buffer.data();
@@ -55,6 +55,14 @@ MemoryLeaseStore::StoredLease &MemoryLeaseStore::LeaseList::emplaceBack()
     return (*this)[m_size - 1];
 }
 
+void MemoryLeaseStore::LeaseList::prefetchRest() const
+{
+    const char *begin = reinterpret_cast<const char *>(m_rest.data());
+    const char *end = begin + m_rest.size() * sizeof(StoredLease);
+    for (const char *line = begin; line < end; line += 64)
+        __builtin_prefetch(line);
+}
+
 void MemoryLeaseStore::LeaseList::truncate(std::size_t count)
 {
     if (count >= m_size)
@@ -92,6 +100,35 @@ MemoryLeaseStore::Stripe &MemoryLeaseStore::stripeFor(const HashedKey &userKey)
     // The map inside a stripe uses the low bits of the same hash (modulo its bucket count), so
     // the stripe is picked from high bits to keep the two independent.
     return m_stripes[(userKey.hash >> 48) % stripeCount];
+}
+
+void MemoryLeaseStore::prefetch(QStringView userId, PrefetchStage stage)
+{
+    const AsciiId user(userId);
+    prefetch(HashedKey{user.view(), hashOf(user.view())}, stage);
+}
+
+void MemoryLeaseStore::prefetchByKey(const UserKey &user, PrefetchStage stage)
+{
+    prefetch(HashedKey{user.bytes(), user.hash()}, stage);
+}
+
+void MemoryLeaseStore::prefetch(const HashedKey &userKey, PrefetchStage stage)
+{
+    Stripe &stripe = stripeFor(userKey);
+    if (stage == PrefetchStage::Slot) {
+        stripe.users.prefetchSlot(userKey.hash);
+        return;
+    }
+    // A hint is not worth waiting for: when another thread holds the stripe, skip it.
+    if (!stripe.mutex.try_lock())
+        return;
+    if (stage == PrefetchStage::Entry) {
+        stripe.users.prefetchEntry(userKey.hash);
+    } else if (const UserEntry *entry = stripe.users.guessValue(userKey.hash)) {
+        entry->leases.prefetchRest();
+    }
+    stripe.mutex.unlock();
 }
 
 Lease MemoryLeaseStore::toLease(const StoredLease &stored, const QString &userId)

@@ -43,6 +43,8 @@ public:
                                qint64 nowMs) override;
     StopResult releaseByKey(const UserKey &user, const StreamId &streamId, qint64 nowMs) override;
     ListResult listByKey(const UserKey &user, qint64 nowMs) override;
+    void prefetch(QStringView userId, PrefetchStage stage) override;
+    void prefetchByKey(const UserKey &user, PrefetchStage stage) override;
     bool isReachable() override { return true; }
     qint64 storedLeaseCount() override;
 
@@ -76,6 +78,8 @@ private:
         {
             return i == 0 ? m_first : m_rest[i - 1];
         }
+        // Asks the caches for leases 1..size-1 (a cache hint: see LeaseStore::prefetch).
+        void prefetchRest() const;
         // A fresh lease after the others.
         StoredLease &emplaceBack();
         // Keeps the first `count` leases.
@@ -121,6 +125,7 @@ private:
 
     static std::size_t hashOf(std::string_view text);
     Stripe &stripeFor(const HashedKey &userKey);
+    void prefetch(const HashedKey &userKey, PrefetchStage stage);
     // The operations proper, for a user given both as bytes with hash and as text (for results).
     WatchResult acquire(const HashedKey &userKey, const QString &userId,
                         const AcquireRequest &request);

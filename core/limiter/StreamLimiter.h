@@ -58,6 +58,17 @@ public:
     StopResult stop(const UserKey &user, const StreamId &streamId);
     ListResult list(const UserKey &user, const QString &plan = {});
 
+    // Cache hints from callers that know which users they will call for next: see
+    // LeaseStore::prefetch. They change no decision and need no valid id.
+    void prefetch(QStringView userId, LeaseStore::PrefetchStage stage) const
+    {
+        m_store.prefetch(userId, stage);
+    }
+    void prefetch(const UserKey &user, LeaseStore::PrefetchStage stage) const
+    {
+        m_store.prefetchByKey(user, stage);
+    }
+
     // Removes expired leases (at most maxLeases) and reports each as Expired. Returns how many.
     int sweep(int maxLeases = defaultSweepBatch);
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <type_traits>
 
 using namespace vs;
 
@@ -38,6 +39,17 @@ void compareWithStdMap(quint32 seed, int keySpace, int steps, const std::string 
     for (int step = 0; step < steps; ++step) {
         const std::string key = prefix + std::to_string(random() % quint32(keySpace));
         const std::size_t hash = Hash{}(key);
+        // The cache hints read the map too: they must never fault, and a present key always has
+        // a guess (the first entry whose hash agrees, which is this key's unless another shares
+        // all 32 bits of the tag, as under ConstantHash).
+        flat.prefetchSlot(hash);
+        flat.prefetchEntry(hash);
+        const int *guess = flat.guessValue(hash);
+        if (reference.count(key) == 1) {
+            QVERIFY(guess);
+            if (std::is_same_v<Hash, GoodHash>)
+                QCOMPARE(*guess, reference[key]);
+        }
         if (random() % 3 != 0) {
             const std::size_t slot = flat.findOrInsert(key, hash);
             flat.valueAt(slot) = step;
@@ -120,11 +132,19 @@ void tst_FlatStringMap::matchesStdMap()
 void tst_FlatStringMap::findOnEmptyMap()
 {
     FlatStringMap<int, GoodHash> flat;
-    QCOMPARE(flat.find("x", GoodHash{}("x")), flat.npos);
+    const std::size_t hash = GoodHash{}("x");
+    QCOMPARE(flat.find("x", hash), flat.npos);
     QCOMPARE(flat.size(), std::size_t(0));
-    const std::size_t slot = flat.findOrInsert("x", GoodHash{}("x"));
+    flat.prefetchSlot(hash);
+    flat.prefetchEntry(hash);
+    QCOMPARE(flat.guessValue(hash), nullptr);
+    const std::size_t slot = flat.findOrInsert("x", hash);
+    QCOMPARE(flat.guessValue(hash), &flat.valueAt(slot));
     flat.eraseAt(slot);
-    QCOMPARE(flat.find("x", GoodHash{}("x")), flat.npos);
+    // Emptied, the map gives its memory back: the hints must not look at the freed index.
+    flat.prefetchSlot(hash);
+    QCOMPARE(flat.guessValue(hash), nullptr);
+    QCOMPARE(flat.find("x", hash), flat.npos);
     QCOMPARE(flat.size(), std::size_t(0));
 }
 

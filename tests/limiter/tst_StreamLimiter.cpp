@@ -5,11 +5,13 @@
 #include "PeriodicSweeper.h"
 #include "StreamLimiter.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QUrl>
 
 #include <mutex>
+#include <random>
 
 using namespace vs;
 
@@ -404,6 +406,7 @@ private slots:
     void periodicSweeperReportsExpiries();
     void storeAnswersAnEmptyUserIdCalledDirectly();
     void userKeyCallsReachStoresWithoutAFastPath();
+    void prefetchHintsChangeNoDecision();
 };
 
 void tst_StreamLimiter::rules_data()
@@ -906,6 +909,60 @@ void tst_StreamLimiter::userKeyCallsReachStoresWithoutAFastPath()
     QVERIFY(limiter.heartbeat(UserKey(), granted.lease.streamId).outcome ==
             HeartbeatResult::Outcome::InvalidRequest);
     QCOMPARE(store.users().size(), 6);
+}
+
+void tst_StreamLimiter::prefetchHintsChangeNoDecision()
+{
+    // The same calls on two limiters, one of them given every hint before every call (for the
+    // user called, for users that do not exist, for ids no call would accept): the outcomes and
+    // what each user holds must be the same.
+    ManualClock clock(startMs);
+    MemoryLeaseStore plainStore;
+    MemoryLeaseStore hintedStore;
+    StreamLimiter plain(plainStore, clock);
+    StreamLimiter hinted(hintedStore, clock);
+    const QStringList oddIds = {QString(), QStringLiteral("a b"), QString(200, u'x'),
+                                QStringLiteral("\u00e9l\u00e8ve"), QStringLiteral("nobody")};
+    const auto hint = [&](const QString &user) {
+        for (const QString &id : oddIds + QStringList{user}) {
+            for (auto stage : {LeaseStore::PrefetchStage::Slot, LeaseStore::PrefetchStage::Entry,
+                               LeaseStore::PrefetchStage::Leases}) {
+                hinted.prefetch(id, stage);
+            }
+        }
+    };
+    std::mt19937 random(7);
+    QHash<QString, QStringList> plainHeld;
+    QHash<QString, QStringList> hintedHeld;
+    for (int step = 0; step < 3000; ++step) {
+        const QString user = QStringLiteral("user-%1").arg(random() % 40);
+        const QString video = QStringLiteral("v%1").arg(random() % 6);
+        hint(user);
+        const quint32 dice = random() % 10;
+        if (dice < 6 || plainHeld[user].isEmpty()) {
+            const WatchResult a = plain.watch({user, video, {}, {}});
+            const WatchResult b = hinted.watch({user, video, {}, {}});
+            QCOMPARE(int(a.outcome), int(b.outcome));
+            QCOMPARE(a.activeCount, b.activeCount);
+            if (a.outcome == WatchResult::Outcome::Granted) {
+                plainHeld[user].append(a.lease.streamId.toString());
+                hintedHeld[user].append(b.lease.streamId.toString());
+            }
+        } else {
+            const qsizetype which = qsizetype(random() % quint32(plainHeld[user].size()));
+            if (dice < 9) {
+                QCOMPARE(int(plain.heartbeat(user, plainHeld[user][which]).outcome),
+                         int(hinted.heartbeat(user, hintedHeld[user][which]).outcome));
+            } else {
+                QCOMPARE(int(plain.stop(user, plainHeld[user].takeAt(which)).outcome),
+                         int(hinted.stop(user, hintedHeld[user].takeAt(which)).outcome));
+            }
+        }
+        if (step % 500 == 499)
+            clock.advanceMs(60'000); // some leases expire between the rounds
+        QCOMPARE(plain.list(user).active.size(), hinted.list(user).active.size());
+    }
+    QCOMPARE(hintedStore.storedLeaseCount(), plainStore.storedLeaseCount());
 }
 
 QTEST_GUILESS_MAIN(tst_StreamLimiter)

@@ -133,7 +133,8 @@ void tst_EmbeddedTarget::unknownUserIsAnError()
         QCOMPARE(recorder.replies.back().outcome, TargetReply::Outcome::Error);
         QVERIFY(!recorder.replies.back().error.isEmpty());
     }
-    target.prefetch(1); // a hint for a user that does not exist is ignored
+    for (const int callsAhead : Target::prefetchDistances)
+        target.prefetch(1, callsAhead); // a hint for a user that does not exist is ignored
 }
 
 void tst_EmbeddedTarget::evictionNamesTheEndedVideos()

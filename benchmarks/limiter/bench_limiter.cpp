@@ -12,6 +12,7 @@
 
 #include "MemoryLeaseStore.h"
 #include "NaiveLimiter.h"
+#include "StreamId.h"
 #include "StreamLimiter.h"
 #include "SystemClock.h"
 
@@ -103,6 +104,12 @@ struct Decisions
     virtual QString watch(const QString &user, const QString &video) = 0; // granted id or empty
     virtual void heartbeat(const QString &user, const QString &stream) = 0;
     virtual void stop(const QString &user, const QString &stream) = 0;
+    // Cache hints for the users the driver will ask about next; only the limiter takes them.
+    virtual void prefetch(QStringView user, vs::LeaseStore::PrefetchStage stage)
+    {
+        Q_UNUSED(user);
+        Q_UNUSED(stage);
+    }
 };
 
 struct LimiterDecisions final : Decisions
@@ -126,6 +133,13 @@ struct LimiterDecisions final : Decisions
         limiter.heartbeat(user, stream);
     }
     void stop(const QString &user, const QString &stream) override { limiter.stop(user, stream); }
+    void prefetch(QStringView user, vs::LeaseStore::PrefetchStage stage) override
+    {
+        if (hints)
+            limiter.prefetch(user, stage);
+    }
+
+    bool hints = false;
 
     vs::SystemClock clock;
     vs::MemoryLeaseStore store;
@@ -152,6 +166,29 @@ struct NaiveDecisions final : Decisions
     NaiveLimiter naive{3, 90'000};
 };
 
+// The driver alone: the same user picks, id conversions and bookkeeping, with no decision made.
+// Its rate, measured in the same run, tells how much of each implementation's time per decision
+// is the driver's, so that the two can also be compared on their own cost.
+struct DriverOnlyDecisions final : Decisions
+{
+    QString watch(const QString &user, const QString &video) override
+    {
+        sink += user.size() + video.size();
+        return grantedId;
+    }
+    void heartbeat(const QString &user, const QString &stream) override
+    {
+        sink += user.size() + stream.size();
+    }
+    void stop(const QString &user, const QString &stream) override
+    {
+        sink += user.size() + stream.size();
+    }
+
+    const QString grantedId = vs::StreamId::generate().toString();
+    qsizetype sink = 0;
+};
+
 struct Mix
 {
     quint64 watches = 0;
@@ -166,12 +203,13 @@ struct Mix
 // Each user belongs to one thread.
 struct DriverUser
 {
-    std::array<char, 36> id{};
+    std::array<char16_t, 36> id{}; // UTF-16, so that a hint can view it without a copy
     quint8 idLength = 0;
     quint8 heldMask = 0; // bit i: held[i] is a stream id
     std::array<std::array<char, vs::StreamId::textLength>, slotsPerUser> held{};
 
-    QString userId() const { return QString::fromLatin1(id.data(), idLength); }
+    QStringView userView() const { return QStringView(id.data(), idLength); }
+    QString userId() const { return userView().toString(); }
     QString stream(quint32 slot) const
     {
         return QString::fromLatin1(held[slot].data(), vs::StreamId::textLength);
@@ -189,8 +227,8 @@ HeldStreams makeDriverUsers(const Ids &ids)
 {
     HeldStreams users(ids.users.size());
     for (std::size_t i = 0; i < users.size(); ++i) {
-        const QByteArray id = ids.users[i].toLatin1();
-        std::copy_n(id.constData(), id.size(), users[i].id.begin());
+        const QString &id = ids.users[i];
+        std::copy_n(id.utf16(), id.size(), users[i].id.begin());
         users[i].idLength = quint8(id.size());
     }
     return users;
@@ -256,9 +294,34 @@ RunResult timedRun(Decisions &decisions, const Ids &ids, HeldStreams &held, int 
             Mix mix;
             start.arrive_and_wait();
             const double cpuStart = threadCpuSeconds();
+            // Users are picked `lookahead` decisions ahead: the driver asks for its own record
+            // of a user then, and gives an implementation that takes cache hints the stage Slot
+            // hint 4 decisions ahead, Entry 2 ahead and Leases 1 ahead.
+            constexpr int lookahead = 8;
+            std::array<int, lookahead> upcoming{};
+            const auto pick = [&] {
+                const int user = t + threads * int(random.below(quint32(own)));
+                const char *record = reinterpret_cast<const char *>(&held[std::size_t(user)]);
+                __builtin_prefetch(record);
+                __builtin_prefetch(record + sizeof(DriverUser) - 1);
+                return user;
+            };
+            for (int &user : upcoming)
+                user = pick();
+            int head = 0;
             while (!stop.load(std::memory_order_relaxed)) {
                 for (int i = 0; i < 256; ++i) {
-                    const int user = t + threads * int(random.below(quint32(own)));
+                    const int user = upcoming[std::size_t(head)];
+                    upcoming[std::size_t(head)] = pick();
+                    head = (head + 1) % lookahead;
+                    decisions.prefetch(
+                        held[std::size_t(upcoming[std::size_t((head + 3) % lookahead)])].userView(),
+                        vs::LeaseStore::PrefetchStage::Slot);
+                    decisions.prefetch(
+                        held[std::size_t(upcoming[std::size_t((head + 1) % lookahead)])].userView(),
+                        vs::LeaseStore::PrefetchStage::Entry);
+                    decisions.prefetch(held[std::size_t(upcoming[std::size_t(head)])].userView(),
+                                       vs::LeaseStore::PrefetchStage::Leases);
                     decide(decisions, ids, held, user, random, mix);
                 }
             }
@@ -304,58 +367,88 @@ double median(std::vector<double> values)
     return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
+// The rates of one implementation over the runs of a row.
+struct Rates
+{
+    std::vector<double> wall;
+    std::vector<double> cpu;
+    void add(const RunResult &run)
+    {
+        wall.push_back(run.decisionsPerSecond);
+        cpu.push_back(run.decisionsPerCpuSecond);
+    }
+};
+
 void throughput(const Options &options)
 {
     std::printf(
         "\n## Decisions per second (median of %d runs of %.1f s, ids: %s, at_limit: %s)\n\n",
         options.runs, options.seconds, options.uuidIds ? "uuid" : "short",
         qPrintable(vs::toString(options.atLimit)));
-    std::printf("| users | threads | naive M/s | limiter M/s | ratio | naive M/CPU-s | limiter "
-                "M/CPU-s | ratio per CPU | runs wall naive/limiter M/s | mix w/h/s %% |\n");
-    std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+    std::printf(
+        "| users | threads | naive M/s | limiter M/s | ratio | limiter, hints M/s | ratio | "
+        "ratio per CPU (hints) | driver alone M/CPU-s | ratio of own cost (hints) | runs "
+        "wall naive/limiter/hints M/s | mix w/h/s %% |\n");
+    std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
     for (int users : options.users) {
         const Ids ids = makeIds(users, options.uuidIds);
         for (int threads : options.threads) {
             auto naive = std::make_unique<NaiveDecisions>();
             auto limiter = std::make_unique<LimiterDecisions>(options.atLimit);
+            DriverOnlyDecisions driverOnly;
+            HeldStreams driverHeld = makeDriverUsers(ids);
             HeldStreams naiveHeld = makeDriverUsers(ids);
             HeldStreams limiterHeld = makeDriverUsers(ids);
             prefill(*naive, ids, naiveHeld);
             prefill(*limiter, ids, limiterHeld);
-            std::vector<double> naiveRates;
-            std::vector<double> limiterRates;
-            std::vector<double> naiveCpuRates;
-            std::vector<double> limiterCpuRates;
+            Rates naiveRates;
+            Rates limiterRates;
+            Rates hintedRates;
+            Rates driverRates;
             Mix mix;
             QStringList runs;
-            // Alternate the two so that machine noise falls on both alike.
+            // Alternate them so that machine noise falls on all alike. The hinted runs use the
+            // same limiter (and store) as the plain ones, with the hints switched on.
             for (int run = 0; run < options.runs; ++run) {
+                const auto seed = quint64(run);
                 const RunResult n =
-                    timedRun(*naive, ids, naiveHeld, users, threads, options.seconds, quint64(run));
-                const RunResult l = timedRun(*limiter, ids, limiterHeld, users, threads,
-                                             options.seconds, quint64(run));
-                naiveRates.push_back(n.decisionsPerSecond);
-                limiterRates.push_back(l.decisionsPerSecond);
-                naiveCpuRates.push_back(n.decisionsPerCpuSecond);
-                limiterCpuRates.push_back(l.decisionsPerCpuSecond);
+                    timedRun(*naive, ids, naiveHeld, users, threads, options.seconds, seed);
+                limiter->hints = false;
+                const RunResult l =
+                    timedRun(*limiter, ids, limiterHeld, users, threads, options.seconds, seed);
+                limiter->hints = true;
+                const RunResult h =
+                    timedRun(*limiter, ids, limiterHeld, users, threads, options.seconds, seed);
+                const RunResult d =
+                    timedRun(driverOnly, ids, driverHeld, users, threads, options.seconds, seed);
+                naiveRates.add(n);
+                limiterRates.add(l);
+                hintedRates.add(h);
+                driverRates.add(d);
                 mix.watches += l.mix.watches;
                 mix.heartbeats += l.mix.heartbeats;
                 mix.stops += l.mix.stops;
-                runs.append(QStringLiteral("%1/%2")
+                runs.append(QStringLiteral("%1/%2/%3")
                                 .arg(n.decisionsPerSecond / 1e6, 0, 'f', 2)
-                                .arg(l.decisionsPerSecond / 1e6, 0, 'f', 2));
+                                .arg(l.decisionsPerSecond / 1e6, 0, 'f', 2)
+                                .arg(h.decisionsPerSecond / 1e6, 0, 'f', 2));
             }
-            const double n = median(naiveRates);
-            const double l = median(limiterRates);
-            const double nc = median(naiveCpuRates);
-            const double lc = median(limiterCpuRates);
+            const double n = median(naiveRates.wall);
+            const double l = median(limiterRates.wall);
+            const double h = median(hintedRates.wall);
+            const double nc = median(naiveRates.cpu);
+            const double hc = median(hintedRates.cpu);
+            const double dc = median(driverRates.cpu);
+            // CPU seconds per decision, less the driver's own: what each implementation costs.
+            const double naiveOwn = 1 / nc - 1 / dc;
+            const double hintedOwn = 1 / hc - 1 / dc;
             const double total = double(mix.total());
-            std::printf(
-                "| %d | %d | %.2f | %.2f | %.2fx | %.2f | %.2f | %.2fx | %s | %.0f/%.0f/%.0f "
-                "|\n",
-                users, threads, n / 1e6, l / 1e6, l / n, nc / 1e6, lc / 1e6, lc / nc,
-                qPrintable(runs.join(u' ')), 100.0 * double(mix.watches) / total,
-                100.0 * double(mix.heartbeats) / total, 100.0 * double(mix.stops) / total);
+            std::printf("| %d | %d | %.2f | %.2f | %.2fx | %.2f | %.2fx | %.2fx | %.2f | %.2fx | "
+                        "%s | %.0f/%.0f/%.0f |\n",
+                        users, threads, n / 1e6, l / 1e6, l / n, h / 1e6, h / n, hc / nc, dc / 1e6,
+                        naiveOwn / hintedOwn, qPrintable(runs.join(u' ')),
+                        100.0 * double(mix.watches) / total, 100.0 * double(mix.heartbeats) / total,
+                        100.0 * double(mix.stops) / total);
             std::fflush(stdout);
         }
     }

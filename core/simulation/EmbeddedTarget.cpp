@@ -234,28 +234,10 @@ qint64 EmbeddedTarget::capacity() const
     return total;
 }
 
-void EmbeddedTarget::prefetch(quint32 user, int callsAhead) const
+void EmbeddedTarget::prefetch(quint32 user) const
 {
-    if (user >= m_users.size())
-        return;
-    // Each step needs what the one before brought in: the user's record holds the key whose
-    // hash the limiter's stages use.
-    switch (callsAhead) {
-    case prefetchDistances[0]:
+    if (user < m_users.size())
         __builtin_prefetch(&m_users[user]);
-        break;
-    case prefetchDistances[1]:
-        m_limiter.prefetch(m_users[user].key, LeaseStore::PrefetchStage::Slot);
-        break;
-    case prefetchDistances[2]:
-        m_limiter.prefetch(m_users[user].key, LeaseStore::PrefetchStage::Entry);
-        break;
-    case prefetchDistances[3]:
-        m_limiter.prefetch(m_users[user].key, LeaseStore::PrefetchStage::Leases);
-        break;
-    default:
-        break;
-    }
 }
 
 void EmbeddedTarget::setPolicy(const Policy &policy)

@@ -37,7 +37,7 @@ public:
     void send(const TargetCall &call) override;
     void forget(quint32 user, quint32 video) override;
     qint64 capacity() const override;
-    void prefetch(quint32 user, int callsAhead) const override;
+    void prefetch(quint32 user) const override;
 
     StreamLimiter &limiter() { return m_limiter; }
     const ManualClock &clock() const { return m_clock; }

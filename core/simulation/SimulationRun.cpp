@@ -133,22 +133,20 @@ void SimulationRun::prefetchAhead() const
 {
     // Heartbeats are 95% of the events and each touches a random stream and user, so nearly
     // every one used to wait for memory. Their order is known well ahead (the periodic queue),
-    // so this warms the caches in steps: first the stream record of a heartbeat far ahead, then,
-    // for nearer ones (whose record has arrived by now), what their user's call will touch, in
-    // the steps the target takes (Target::prefetch).
+    // so this warms the caches in two steps: first the stream record of a heartbeat far ahead,
+    // then, for one nearer (whose record has arrived by now), what its user's reply will touch.
     constexpr std::size_t recordDistance = 16;
+    constexpr std::size_t userDistance = 8;
     if (const SimulationEvent *far = m_queue.periodicAhead(recordDistance)) {
         if (far->subject < m_records.size())
             __builtin_prefetch(&m_records[far->subject]);
     }
-    for (const int callsAhead : Target::prefetchDistances) {
-        const SimulationEvent *near = m_queue.periodicAhead(std::size_t(callsAhead));
-        if (!near || near->subject >= m_records.size())
-            continue;
-        const quint32 user = m_records[near->subject].user;
-        if (callsAhead == Target::prefetchDistances.front())
+    if (const SimulationEvent *near = m_queue.periodicAhead(userDistance)) {
+        if (near->subject < m_records.size()) {
+            const quint32 user = m_records[near->subject].user;
             m_checker.prefetch(user);
-        m_target.prefetch(user, callsAhead);
+            m_target.prefetch(user);
+        }
     }
 }
 

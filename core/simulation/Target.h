@@ -4,7 +4,6 @@
 
 #include <QString>
 
-#include <array>
 #include <vector>
 
 namespace vs {
@@ -92,15 +91,9 @@ public:
     // The engine no longer cares about this stream (its viewer vanished): drop its id.
     virtual void forget(quint32 user, quint32 video) = 0;
 
-    // A hint that a call for `user` comes `callsAhead` calls from now: a target may load what
-    // that call will touch into the cache, step by step as the call comes nearer (the engine
-    // gives each upcoming call a hint at each of prefetchDistances). Must not change any result.
-    static constexpr std::array<int, 4> prefetchDistances{8, 4, 2, 1};
-    virtual void prefetch(quint32 user, int callsAhead) const
-    {
-        Q_UNUSED(user);
-        Q_UNUSED(callsAhead);
-    }
+    // A hint that a call for `user` comes soon (virtual time): a target may load what it will
+    // touch into the cache. Must not change any result.
+    virtual void prefetch(quint32 user) const { Q_UNUSED(user); }
 
     virtual qint64 inFlight() const { return 0; }
     // Sum of the users' limits, or -1 when the target does not know it.

@@ -133,8 +133,7 @@ void tst_EmbeddedTarget::unknownUserIsAnError()
         QCOMPARE(recorder.replies.back().outcome, TargetReply::Outcome::Error);
         QVERIFY(!recorder.replies.back().error.isEmpty());
     }
-    for (const int callsAhead : Target::prefetchDistances)
-        target.prefetch(1, callsAhead); // a hint for a user that does not exist is ignored
+    target.prefetch(1); // a hint for a user that does not exist is ignored
 }
 
 void tst_EmbeddedTarget::evictionNamesTheEndedVideos()

@@ -37,17 +37,7 @@ public:
 
     std::size_t find(std::string_view key, std::size_t hash) const
     {
-        if (m_index.empty())
-            return npos;
-        const std::size_t mask = m_index.size() - 1;
-        const std::uint32_t tag = std::uint32_t(hash);
-        for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-            const std::uint64_t cell = m_index[slot];
-            if (cell == 0)
-                return npos;
-            if (tagOf(cell) == tag && keyMatches(positionOf(cell), key))
-                return positionOf(cell);
-        }
+        return probe(hash, [&](std::size_t position) { return keyMatches(position, key); });
     }
 
     // Hints for a caller that knows which keys come next: the cache misses of a lookup are two
@@ -137,7 +127,9 @@ private:
         return (std::uint64_t(tag) << 32) | std::uint64_t(position + 1);
     }
 
-    std::size_t guess(std::size_t hash) const
+    // The first position along the probe run whose tag matches `hash` and that `accept`s, or
+    // npos at the first free slot.
+    template<typename Accept> std::size_t probe(std::size_t hash, Accept accept) const
     {
         if (m_index.empty())
             return npos;
@@ -147,9 +139,14 @@ private:
             const std::uint64_t cell = m_index[slot];
             if (cell == 0)
                 return npos;
-            if (tagOf(cell) == tag)
+            if (tagOf(cell) == tag && accept(positionOf(cell)))
                 return positionOf(cell);
         }
+    }
+
+    std::size_t guess(std::size_t hash) const
+    {
+        return probe(hash, [](std::size_t) { return true; });
     }
 
     // An entry spans several cache lines: asking for all of them at once lets their misses

@@ -5,6 +5,7 @@
 #include "SqliteSchema.h"
 
 #include <QFile>
+#include <QScopeGuard>
 #include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -228,6 +229,8 @@ void tst_SqliteLeaseStore::failedWalSyncFailsEveryLaterCall()
     };
     auto opened = SqliteLeaseStore::open(dbPath(), options);
     QVERIFY2(opened.store, qPrintable(opened.error));
+    // Should a check fail while the syncer is held, the store's shutdown must not wait forever.
+    const auto unblockSyncer = qScopeGuard([&] { allowFlush.release(1000); });
     SqliteLeaseStore &store = *opened.store;
     const qint64 now = 1'700'000'000'000;
     const auto request = [now](const QString &user) {
@@ -260,9 +263,11 @@ void tst_SqliteLeaseStore::failedWalSyncFailsEveryLaterCall()
     }
     QVERIFY(!store.isReachable());
 
-    // The disk works again; the store still refuses everything, without trying another fsync.
+    // The disk works again; the store still refuses everything, without running another
+    // transaction or trying another fsync.
     diskFails = false;
     const qint64 syncs = store.walSyncCount();
+    const qint64 commitsBefore = store.commitCount();
     QCOMPARE(store.acquire(request(u"u3"_qs)).outcome, WatchResult::Outcome::StoreUnavailable);
     QCOMPARE(store.renew(u"kept"_qs, kept.lease.streamId, 60'000, now).outcome,
              HeartbeatResult::Outcome::StoreUnavailable);
@@ -277,6 +282,7 @@ void tst_SqliteLeaseStore::failedWalSyncFailsEveryLaterCall()
     });
     QTRY_VERIFY(answeredAsync);
     QVERIFY(!store.isReachable());
+    QCOMPARE(store.commitCount(), commitsBefore);
     QCOMPARE(store.walSyncCount(), syncs);
 
     // A restart reads the file again and serves; the stream synced before the failure is there.
@@ -312,6 +318,8 @@ void tst_SqliteLeaseStore::rolledBackBatchLeavesNoDecisionBehind()
     };
     auto opened = SqliteLeaseStore::open(dbPath(), options);
     QVERIFY2(opened.store, qPrintable(opened.error));
+    // Should a check fail while the writer is held, the store's shutdown must not wait forever.
+    const auto unblockWriter = qScopeGuard([&] { releaseWriter.release(1000); });
     SqliteLeaseStore &store = *opened.store;
     const qint64 now = 1'700'000'000'000;
     const auto request = [now](const QString &video) {
@@ -329,7 +337,6 @@ void tst_SqliteLeaseStore::rolledBackBatchLeavesNoDecisionBehind()
         });
     QVERIFY(writerHeld.tryAcquire(1, 10'000));
     QList<Failure> failures;
-    QList<StreamId> grantedInTheBatch;
     store.renewAsync(u"u"_qs, kept.lease.streamId, 600'000, now + 1000,
                      [&](HeartbeatResult result) {
                          QCOMPARE(result.outcome, HeartbeatResult::Outcome::StoreUnavailable);

@@ -4,7 +4,8 @@
 #   2. build-test/: warnings as errors, benchmarks too; every test
 #   3. the .deb made from build-test/: installed with apt, run, removed again (root or sudo)
 #   4. the libFuzzer harnesses (clang, build-fuzz/), FUZZ_SECONDS each, all four at once
-#   5. build-asan/: AddressSanitizer + UndefinedBehaviorSanitizer; every test again
+#   5. build-asan/: AddressSanitizer (with LeakSanitizer) + UndefinedBehaviorSanitizer; every test
+#      again
 # It ends with the wall and CPU time of each phase.
 #   scripts/test.sh                          everything (what CI runs)
 #   VS_SKIP_SANITIZERS=1 scripts/test.sh     phases 1-3 only (no fuzzing), for a quicker local loop
@@ -80,11 +81,13 @@ if [ "${VS_SKIP_SANITIZERS:-0}" != 1 ]; then
     phase fuzz env BUILD_DIR="$root/build-fuzz" FUZZ_SECONDS="${FUZZ_SECONDS:-60}" \
         FUZZ_JOBS="${FUZZ_JOBS:-4}" "$root/scripts/fuzz.sh"
 
-    # Leak checking stays off: Qt's platform plugins and fontconfig keep process-lifetime
-    # allocations that LeakSanitizer reports as leaks in every GUI test. Address and undefined
-    # behaviour checks are on and abort the test at the first finding.
-    export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1
+    # Address and undefined behaviour checks abort the test at the first finding; LeakSanitizer
+    # checks each test process at exit and fails it on a leak. tests/lsan.supp lists the few
+    # allocations third-party libraries keep for the whole process (each entry says which);
+    # print_suppressions=0 keeps those out of every test's output.
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0
     # -O1, the usual level for ASan, compiles a third faster than -O2.
     phase build-asan build "$root/build-asan" -DVS_SANITIZE=ON -DVS_BUILD_BENCHMARKS=OFF \
         -DVS_DEBUG_INFO=1 -DVS_OPTIMIZATION=1

@@ -258,6 +258,8 @@ void SqliteLeaseStore::runBatch(SqliteSession &session, std::deque<Job> &batch)
             }
         }
     }
+    if (error.isEmpty() && m_options.failBatchForTests && m_options.failBatchForTests())
+        error = QStringLiteral("batch failed on purpose by a test");
     if (error.isEmpty())
         error = session.execute(session.commit());
     if (!error.isEmpty()) {
@@ -287,7 +289,7 @@ void SqliteLeaseStore::runBatch(SqliteSession &session, std::deque<Job> &batch)
 
 void SqliteLeaseStore::syncLoop()
 {
-    SqliteWalSync wal(m_path);
+    SqliteWalSync wal(m_path, m_options.walFlushForTests);
     std::deque<std::deque<Job>> batches;
     for (;;) {
         {

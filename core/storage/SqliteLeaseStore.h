@@ -51,6 +51,13 @@ public:
         // Tests only: runs on the syncer thread before each fsync of the WAL, so a test can hold
         // the fsync and watch what happens meanwhile.
         std::function<void()> beforeWalSyncForTests;
+        // Tests only: flushes the WAL instead of fdatasync (SqliteWalSync::Flush: returns 0 or
+        // an errno), so a test can make the fsync fail as a failing disk would.
+        std::function<int(int descriptor)> walFlushForTests;
+        // Tests only: runs on the writer thread after a batch's calls ran inside its
+        // transaction, just before COMMIT; returning true fails the batch there as a failed
+        // statement or COMMIT would (rolled back, every call of it gets StoreUnavailable).
+        std::function<bool()> failBatchForTests;
     };
 
     struct OpenResult

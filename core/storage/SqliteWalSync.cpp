@@ -32,10 +32,17 @@ int syncDirectory(const QString &directory)
     return result;
 }
 
+// fdatasync also flushes the file size, which is all the metadata a reader of the WAL needs.
+int dataSync(int descriptor)
+{
+    return ::fdatasync(descriptor) == 0 ? 0 : errno;
+}
+
 } // namespace
 
-SqliteWalSync::SqliteWalSync(const QString &databasePath)
+SqliteWalSync::SqliteWalSync(const QString &databasePath, Flush flush)
     : m_walPath(databasePath + QStringLiteral("-wal"))
+    , m_flush(flush ? std::move(flush) : Flush(dataSync))
 {}
 
 SqliteWalSync::~SqliteWalSync()
@@ -74,10 +81,9 @@ QString SqliteWalSync::sync()
         if (!error.isEmpty())
             return error;
     }
-    // fdatasync also flushes the file size, which is all the metadata a reader of the WAL needs.
-    if (::fdatasync(m_descriptor) != 0)
+    if (const int error = m_flush(m_descriptor))
         return QStringLiteral("cannot sync the write-ahead log %1: %2")
-            .arg(QDir::toNativeSeparators(m_walPath), systemError(errno));
+            .arg(QDir::toNativeSeparators(m_walPath), systemError(error));
     return {};
 }
 

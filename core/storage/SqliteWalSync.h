@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace vs {
 
 // Makes an SQLite WAL file durable from a thread other than the one writing it.
@@ -19,7 +21,11 @@ namespace vs {
 class SqliteWalSync
 {
 public:
-    explicit SqliteWalSync(const QString &databasePath);
+    // Flushes the open file `descriptor` to disk; returns 0 or the errno of the failure.
+    using Flush = std::function<int(int descriptor)>;
+
+    // `flush` defaults to fdatasync; tests pass one that fails, as a failing disk would.
+    explicit SqliteWalSync(const QString &databasePath, Flush flush = {});
     ~SqliteWalSync();
 
     SqliteWalSync(const SqliteWalSync &) = delete;
@@ -35,6 +41,7 @@ private:
     QString openWal();
 
     const QString m_walPath;
+    const Flush m_flush;
     int m_descriptor = -1;
 };
 

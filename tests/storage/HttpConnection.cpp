@@ -1,5 +1,7 @@
 #include "HttpConnection.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 HttpConnection::HttpConnection(quint16 port, QObject *parent)
@@ -48,6 +50,18 @@ HttpConnection::Response HttpConnection::request(const QByteArray &method, const
         m_socket.abort(); // a late answer must not be taken for the next request's
     }
     return result;
+}
+
+HttpConnection::StreamList HttpConnection::listStreams(const QString &user, int timeoutMs)
+{
+    StreamList list;
+    list.response = request("GET", "/v1/users/" + user.toUtf8() + "/streams", {}, timeoutMs);
+    if (list.response.status == 200)
+        list.streams = QJsonDocument::fromJson(list.response.body)
+                           .object()
+                           .value(QLatin1String("streams"))
+                           .toArray();
+    return list;
 }
 
 void HttpConnection::onReadyRead()

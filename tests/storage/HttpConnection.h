@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonArray>
 #include <QObject>
 #include <QTcpSocket>
 
@@ -31,6 +32,14 @@ public:
     // Sends and waits (running the event loop) at most timeoutMs.
     Response request(const QByteArray &method, const QByteArray &path, const QByteArray &body = {},
                      int timeoutMs = 10'000);
+    // GET /v1/users/{user}/streams: the answer, and its "streams" array (empty unless the answer
+    // is a 200 with one).
+    struct StreamList
+    {
+        Response response;
+        QJsonArray streams;
+    };
+    StreamList listStreams(const QString &user, int timeoutMs = 10'000);
     bool isBusy() const { return bool(m_done); }
 
 private:

@@ -9,7 +9,6 @@
 #include "StreamLoad.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -108,13 +107,10 @@ void tst_MultiInstance::limitHoldsAcrossInstances()
     for (const QString &user : users) {
         for (ServeProcess &instance : m_instances) {
             HttpConnection connection(instance.port());
-            const HttpConnection::Response response =
-                connection.request("GET", "/v1/users/" + user.toLatin1() + "/streams");
-            QCOMPARE(response.status, 200);
-            const QJsonArray streams =
-                QJsonDocument::fromJson(response.body).object().value(u"streams").toArray();
+            const HttpConnection::StreamList list = connection.listStreams(user);
+            QCOMPARE(list.response.status, 200);
             QSet<QByteArray> listed;
-            for (const QJsonValue &stream : streams)
+            for (const QJsonValue &stream : list.streams)
                 listed.insert(stream.toObject().value(u"stream_id").toString().toLatin1());
             QVERIFY(listed.size() <= limit);
             QCOMPARE(listed, load.expected(user));

@@ -10,7 +10,6 @@
 #include "StreamLoad.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -110,13 +109,11 @@ void tst_RedisOutage::outageUnderLoad()
     for (const QString &user : users) {
         for (ServeProcess &instance : m_instances) {
             HttpConnection connection(instance.port());
-            const HttpConnection::Response response =
-                connection.request("GET", "/v1/users/" + user.toLatin1() + "/streams");
-            QCOMPARE(response.status, 200);
+            const HttpConnection::StreamList list = connection.listStreams(user);
+            QCOMPARE(list.response.status, 200);
             QSet<QByteArray> listed;
             QSet<QByteArray> videos;
-            for (const QJsonValue &value :
-                 QJsonDocument::fromJson(response.body).object().value(u"streams").toArray()) {
+            for (const QJsonValue &value : list.streams) {
                 const QJsonObject stream = value.toObject();
                 const QByteArray id = stream.value(u"stream_id").toString().toLatin1();
                 const QByteArray video = stream.value(u"video_id").toString().toLatin1();

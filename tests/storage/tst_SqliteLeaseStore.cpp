@@ -5,14 +5,20 @@
 #include "SqliteSchema.h"
 
 #include <QFile>
+#include <QScopeGuard>
 #include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <thread>
 #include <vector>
+
+#include <unistd.h>
 
 using namespace vs;
 
@@ -28,6 +34,8 @@ private slots:
     void concurrentCallersShareCommits();
     void asyncResultsArriveAfterTheCommit();
     void answersWaitForTheWalSyncWhileTheNextBatchCommits();
+    void failedWalSyncFailsEveryLaterCall();
+    void rolledBackBatchLeavesNoDecisionBehind();
     void startupErrorsNameTheFile_data();
     void startupErrorsNameTheFile();
     void secondOpenOfTheSameFileIsRefused();
@@ -201,6 +209,176 @@ void tst_SqliteLeaseStore::answersWaitForTheWalSyncWhileTheNextBatchCommits()
     QTRY_COMPARE(answered, (QList<int>{1, 2}));
     QCOMPARE(store.walSyncCount(), 2);
     QCOMPARE(store.storedLeaseCount(), 2);
+}
+
+void tst_SqliteLeaseStore::failedWalSyncFailsEveryLaterCall()
+{
+    // The disk fails one fsync (EIO) while two batches wait for it: one inside the fsync, one
+    // committed behind it. Both must fail, and so must every call after, even once the disk
+    // would sync again: the kernel may have dropped the pages SQLite believes are written.
+    std::atomic<bool> diskFails{false};
+    QSemaphore flushing;
+    QSemaphore allowFlush;
+    SqliteLeaseStore::Options options;
+    options.walFlushForTests = [&](int descriptor) {
+        if (!diskFails.load())
+            return ::fdatasync(descriptor) == 0 ? 0 : errno;
+        flushing.release();
+        allowFlush.acquire();
+        return EIO;
+    };
+    auto opened = SqliteLeaseStore::open(dbPath(), options);
+    QVERIFY2(opened.store, qPrintable(opened.error));
+    // Should a check fail while the syncer is held, the store's shutdown must not wait forever.
+    const auto unblockSyncer = qScopeGuard([&] { allowFlush.release(1000); });
+    SqliteLeaseStore &store = *opened.store;
+    const qint64 now = 1'700'000'000'000;
+    const auto request = [now](const QString &user) {
+        return AcquireRequest{user, u"v"_qs, {}, 3, 60'000, AtLimitBehaviour::Reject, now};
+    };
+    const WatchResult kept = store.acquire(request(u"kept"_qs));
+    QCOMPARE(kept.outcome, WatchResult::Outcome::Granted);
+    QVERIFY(store.isReachable());
+
+    diskFails = true;
+    QList<WatchResult> answers;
+    const auto collect = [&answers](WatchResult result) {
+        answers.append(result);
+    };
+    store.acquireAsync(request(u"u1"_qs), collect);
+    QVERIFY(flushing.tryAcquire(1, 10'000)); // batch 1 is committed and inside its fsync
+    const qint64 commits = store.commitCount();
+    store.acquireAsync(request(u"u2"_qs), collect);
+    QTRY_COMPARE(store.commitCount(), commits + 1); // batch 2 is committed, waiting for a sync
+    allowFlush.release();
+    QTRY_COMPARE(answers.size(), 2);
+    for (const WatchResult &answer : std::as_const(answers)) {
+        QCOMPARE(answer.outcome, WatchResult::Outcome::StoreUnavailable);
+        QVERIFY2(answer.failure.message.contains(u"cannot sync the write-ahead log"_qs),
+                 qPrintable(answer.failure.message));
+        QVERIFY2(answer.failure.message.contains(dbPath() + u"-wal"_qs),
+                 qPrintable(answer.failure.message));
+        QVERIFY2(answer.failure.message.contains(QString::fromLocal8Bit(std::strerror(EIO))),
+                 qPrintable(answer.failure.message));
+    }
+    QVERIFY(!store.isReachable());
+
+    // The disk works again; the store still refuses everything, without running another
+    // transaction or trying another fsync.
+    diskFails = false;
+    const qint64 syncs = store.walSyncCount();
+    const qint64 commitsBefore = store.commitCount();
+    QCOMPARE(store.acquire(request(u"u3"_qs)).outcome, WatchResult::Outcome::StoreUnavailable);
+    QCOMPARE(store.renew(u"kept"_qs, kept.lease.streamId, 60'000, now).outcome,
+             HeartbeatResult::Outcome::StoreUnavailable);
+    QCOMPARE(store.release(u"kept"_qs, kept.lease.streamId, now).outcome,
+             StopResult::Outcome::StoreUnavailable);
+    QCOMPARE(store.list(u"kept"_qs, now).outcome, ListResult::Outcome::StoreUnavailable);
+    QVERIFY(!store.sweep(now + 120'000, 100).storeAvailable);
+    bool answeredAsync = false;
+    store.listAsync(u"kept"_qs, now, [&answeredAsync](ListResult result) {
+        QCOMPARE(result.outcome, ListResult::Outcome::StoreUnavailable);
+        answeredAsync = true;
+    });
+    QTRY_VERIFY(answeredAsync);
+    QVERIFY(!store.isReachable());
+    QCOMPARE(store.commitCount(), commitsBefore);
+    QCOMPARE(store.walSyncCount(), syncs);
+
+    // A restart reads the file again and serves; the stream synced before the failure is there.
+    opened.store.reset();
+    auto reopened = SqliteLeaseStore::open(dbPath());
+    QVERIFY2(reopened.store, qPrintable(reopened.error));
+    QVERIFY(reopened.store->isReachable());
+    const ListResult listed = reopened.store->list(u"kept"_qs, now);
+    QCOMPARE(listed.outcome, ListResult::Outcome::Listed);
+    QCOMPARE(listed.active, QList<Lease>{kept.lease});
+}
+
+void tst_SqliteLeaseStore::rolledBackBatchLeavesNoDecisionBehind()
+{
+    // One batch of decisions that build on each other (a renew, a grant, an eviction, a stop)
+    // changes the in-memory mirror as it runs, then fails before COMMIT. Afterwards nothing of
+    // it may show: the store must read the mirror again from the file, which never saw it.
+    QSemaphore writerHeld;
+    QSemaphore releaseWriter;
+    std::atomic<int> batches{0};
+    SqliteLeaseStore::Options options;
+    options.failBatchForTests = [&] {
+        switch (++batches) {
+        case 2: // the gate: hold the writer so the next calls queue up into one batch
+            writerHeld.release();
+            releaseWriter.acquire();
+            return false;
+        case 3:
+            return true;
+        default:
+            return false;
+        }
+    };
+    auto opened = SqliteLeaseStore::open(dbPath(), options);
+    QVERIFY2(opened.store, qPrintable(opened.error));
+    // Should a check fail while the writer is held, the store's shutdown must not wait forever.
+    const auto unblockWriter = qScopeGuard([&] { releaseWriter.release(1000); });
+    SqliteLeaseStore &store = *opened.store;
+    const qint64 now = 1'700'000'000'000;
+    const auto request = [now](const QString &video) {
+        return AcquireRequest{u"u"_qs, video, {}, 2, 60'000, AtLimitBehaviour::EvictOldest, now};
+    };
+    const WatchResult kept = store.acquire(request(u"kept"_qs)); // batch 1, committed
+    QCOMPARE(kept.outcome, WatchResult::Outcome::Granted);
+
+    bool gateAnswered = false;
+    store.acquireAsync(
+        AcquireRequest{u"gate"_qs, u"v"_qs, {}, 1, 60'000, AtLimitBehaviour::Reject, now},
+        [&gateAnswered](WatchResult result) {
+            QCOMPARE(result.outcome, WatchResult::Outcome::Granted);
+            gateAnswered = true;
+        });
+    QVERIFY(writerHeld.tryAcquire(1, 10'000));
+    QList<Failure> failures;
+    store.renewAsync(u"u"_qs, kept.lease.streamId, 600'000, now + 1000,
+                     [&](HeartbeatResult result) {
+                         QCOMPARE(result.outcome, HeartbeatResult::Outcome::StoreUnavailable);
+                         failures.append(result.failure);
+                     });
+    for (const QString &video : {u"second"_qs, u"third"_qs}) { // the third evicts `kept`
+        store.acquireAsync(request(video), [&](WatchResult result) {
+            QCOMPARE(result.outcome, WatchResult::Outcome::StoreUnavailable);
+            failures.append(result.failure);
+        });
+    }
+    store.releaseAsync(u"u"_qs, kept.lease.streamId, now, [&](StopResult result) {
+        QCOMPARE(result.outcome, StopResult::Outcome::StoreUnavailable);
+        failures.append(result.failure);
+    });
+    releaseWriter.release();
+    QTRY_VERIFY(gateAnswered);
+    QTRY_COMPARE(failures.size(), 4);
+    QCOMPARE(batches.load(), 3); // the four calls really shared one rolled-back batch
+    for (const Failure &failure : std::as_const(failures))
+        QVERIFY2(failure.message.contains(u"failed on purpose"_qs), qPrintable(failure.message));
+    QVERIFY(!store.isReachable());
+
+    // The state on disk: `kept` with its first expiry, nothing of the failed batch.
+    const ListResult listed = store.list(u"u"_qs, now + 2000);
+    QCOMPARE(listed.outcome, ListResult::Outcome::Listed);
+    QCOMPARE(listed.active, QList<Lease>{kept.lease});
+    QVERIFY(listed.expired.isEmpty());
+    QVERIFY(store.isReachable());          // that batch committed
+    QCOMPARE(store.storedLeaseCount(), 2); // `kept` and the gate's stream
+    // The limit counts `kept` alone: one grant fits without evicting it.
+    const WatchResult next = store.acquire(request(u"next"_qs));
+    QCOMPARE(next.outcome, WatchResult::Outcome::Granted);
+    QVERIFY(next.evicted.isEmpty());
+
+    // A restart reads the same from the file.
+    opened.store.reset();
+    auto reopened = SqliteLeaseStore::open(dbPath());
+    QVERIFY2(reopened.store, qPrintable(reopened.error));
+    QCOMPARE(reopened.store->list(u"u"_qs, now + 2000).active,
+             (QList<Lease>{kept.lease, next.lease}));
+    QCOMPARE(reopened.store->storedLeaseCount(), 3);
 }
 
 void tst_SqliteLeaseStore::startupErrorsNameTheFile_data()

@@ -69,6 +69,8 @@ void RedisAsyncConnection::connectNow()
         m_adapter->deleteLater();
     m_adapter = new RedisSocketAdapter(this);
     m_adapter->attach(context);
+    connect(m_adapter, &RedisSocketAdapter::aboutToFlush, this,
+            &RedisAsyncConnection::aboutToWrite);
     redisAsyncSetConnectCallback(context, &RedisAsyncConnection::onConnect);
     redisAsyncSetDisconnectCallback(context, &RedisAsyncConnection::onDisconnect);
     setState(State::Connecting);
@@ -172,6 +174,12 @@ void RedisAsyncConnection::command(const QByteArrayList &arguments, ReplyHandler
     if (!m_timeoutCheck.isActive())
         m_timeoutCheck.start();
     send(id, arguments);
+}
+
+void RedisAsyncConnection::flush()
+{
+    if (m_context && m_adapter)
+        m_adapter->flush();
 }
 
 void RedisAsyncConnection::send(quint64 id, const QByteArrayList &arguments)

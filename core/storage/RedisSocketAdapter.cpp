@@ -99,6 +99,9 @@ void RedisSocketAdapter::cleanup(void *self)
 
 void RedisSocketAdapter::flush()
 {
+    if (!m_context)
+        return;
+    emit aboutToFlush();
     // While the write notifier is armed it does the writing (connecting, or the socket is full).
     if (!m_context || !m_writeWanted || (m_write && m_write->isEnabled()))
         return;

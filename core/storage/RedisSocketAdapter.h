@@ -41,6 +41,11 @@ public:
     void flush();
     Statistics statistics() const { return m_statistics; }
 
+signals:
+    // Once or twice per event-loop pass, just before buffered commands are written: the last
+    // moment to add commands that should go out in this pass' write.
+    void aboutToFlush();
+
 private:
     static void addRead(void *self);
     static void delRead(void *self);

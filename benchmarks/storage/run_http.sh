@@ -48,7 +48,15 @@ startServe() {
 }
 stopServe() { kill "$servePid"; wait "$servePid" 2>/dev/null || true; servePid=; }
 
-printf '%-12s %-5s %12s %10s %10s\n' store round "req/s" p50 p99
+# CPU time (user + system) a process has used so far, in clock ticks.
+cpuTicks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# Ticks spent over N requests, as microseconds per request.
+tick=$(getconf CLK_TCK)
+perRequestUs() { awk -v t="$1" -v n="$2" -v hz="$tick" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }'; }
+
+# serve_us: CPU time serve used per request (its start-up included: negligible); redis_us:
+# the same for redis-server during the wrk run. Less noisy than req/s on a shared machine.
+printf '%-12s %-5s %12s %10s %10s %9s %9s\n' store round "req/s" p50 p99 serve_us redis_us
 : >"$work/results"
 for round in $(seq "$rounds"); do
     for store in $stores; do
@@ -61,15 +69,22 @@ for round in $(seq "$rounds"); do
         [ "$store" = sqlite ] && rm -rf "$work/data"
         redis-cli -p "$redisPort" flushall >/dev/null
         startServe "$spec" "$binary"
+        redisTicks=$(cpuTicks "$redisPid")
         result=$(wrk -t2 -c"$conns" -d"$duration" --latency -s "$here/../http/post_streams.lua" "$url")
+        serveTicks=$(cpuTicks "$servePid")
+        redisTicks=$(($(cpuTicks "$redisPid") - redisTicks))
         stopServe
+        requests=$(echo "$result" | awk '/requests in/ {print $1}')
+        serveUs=$(perRequestUs "$serveTicks" "$requests")
+        redisUs=$(perRequestUs "$redisTicks" "$requests")
         rps=$(echo "$result" | awk '/^Requests\/sec:/ {print $2}')
         p50=$(echo "$result" | awk '$1 == "50%" {print $2}')
         p99=$(echo "$result" | awk '$1 == "99%" {print $2}')
         non2xx=$(echo "$result" | awk '/Non-2xx/ {print $5}')
         [ -n "$non2xx" ] && echo "  ($name: $non2xx non-2xx answers)"
         echo "$name $rps" >>"$work/results"
-        printf '%-12s %-5s %12s %10s %10s\n' "$name" "$round" "$rps" "$p50" "$p99"
+        printf '%-12s %-5s %12s %10s %10s %9s %9s\n' "$name" "$round" "$rps" "$p50" "$p99" \
+            "$serveUs" "$redisUs"
       done
     done
     case " $stores " in *" redis "*) ;; *) continue ;; esac

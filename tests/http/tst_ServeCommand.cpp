@@ -94,12 +94,20 @@ void ServeCommandTest::servesUntilTerminated()
 void ServeCommandTest::everyLineIsLoggedByTheCleanStop_data()
 {
     QTest::addColumn<QString>("logFormat");
+    QTest::addColumn<QString>("messagePattern");
     QTest::addColumn<QByteArray>("requestLine");
     QTest::addColumn<QByteArray>("stopLine");
-    QTest::newRow("text") << "text" << QByteArray("route=/healthz status=200")
-                          << QByteArray("vs.http: signal 15 received, stopping");
-    QTest::newRow("json") << "json" << QByteArray(R"("route":"/healthz","status":200)")
-                          << QByteArray(R"("message":"signal 15 received, stopping")");
+    QTest::newRow("text") << "text" << QString()
+                          << QByteArray("vs.http: method=GET route=/healthz status=200 ")
+                          << QByteArray("vs.http: signal 15 received, stopping\n");
+    QTest::newRow("text, own pattern")
+        << "text"
+        << "[%{category}] %{message}"
+        << QByteArray("[vs.http] method=GET route=/healthz status=200 ")
+        << QByteArray("[vs.http] signal 15 received, stopping\n");
+    QTest::newRow("json") << "json" << QString()
+                          << QByteArray(R"({"method":"GET","route":"/healthz","status":200,)")
+                          << QByteArray(R"("message":"signal 15 received, stopping"})");
 }
 
 // Request lines are written once per event-loop pass; a burst and the stop line, logged just
@@ -107,10 +115,16 @@ void ServeCommandTest::everyLineIsLoggedByTheCleanStop_data()
 void ServeCommandTest::everyLineIsLoggedByTheCleanStop()
 {
     QFETCH(QString, logFormat);
+    QFETCH(QString, messagePattern);
     QFETCH(QByteArray, requestLine);
     QFETCH(QByteArray, stopLine);
 
     QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("QT_MESSAGE_PATTERN"));
+    if (!messagePattern.isEmpty())
+        environment.insert(QStringLiteral("QT_MESSAGE_PATTERN"), messagePattern);
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(VIDEOSTREAMS_BINARY),
                   {QStringLiteral("serve"), QStringLiteral("--store"), QStringLiteral("memory"),
                    QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),

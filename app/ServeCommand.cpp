@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "ApiServer.h"
+#include "BufferedLogHandler.h"
 #include "JwtVerifier.h"
 #include "PeriodicSweeper.h"
 #include "SecretFile.h"
@@ -18,16 +19,18 @@
 
 #include <cstdio>
 
+#include <unistd.h>
+
 namespace {
 
-// --log-format json: every line on stderr is one JSON object. Request lines (vs.http) already
-// are; anything else (warnings, other categories) is wrapped.
-void jsonMessageHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+// --log-format json: every line on stderr is one JSON object. Request lines (vs.http info
+// messages that are objects) already are; anything else (warnings, other categories, the stop
+// line) is wrapped.
+QByteArray jsonLogLine(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    if (context.category && qstrcmp(context.category, "vs.http") == 0 && type == QtInfoMsg) {
-        std::fprintf(stderr, "%s\n", qUtf8Printable(message));
-        return;
-    }
+    if (context.category && qstrcmp(context.category, "vs.http") == 0 && type == QtInfoMsg &&
+        message.startsWith(u'{'))
+        return message.toUtf8() + '\n';
     static const char *const levels[] = {"debug", "warning", "critical", "fatal", "info"};
     const QJsonObject line{
         {QStringLiteral("level"), QLatin1String(levels[qBound(0, int(type), 4)])},
@@ -35,7 +38,7 @@ void jsonMessageHandler(QtMsgType type, const QMessageLogContext &context, const
          QString::fromLatin1(context.category ? context.category : "default")},
         {QStringLiteral("message"), message},
     };
-    std::fprintf(stderr, "%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
+    return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
 }
 
 vs::Policy initialPolicy(const ServeOptions &options)
@@ -59,8 +62,13 @@ int runServeCommand(const QStringList &arguments)
     if (!options)
         return exitCode;
 
-    if (options->logFormat == vs::LogFormat::Json)
-        qInstallMessageHandler(jsonMessageHandler);
+    // Every log line, the one per request included, goes to stderr in one write per event-loop
+    // pass; declared first so that it outlives (and flushes after) everything that logs.
+    vs::BufferedLogHandler logHandler(STDERR_FILENO,
+                                      options->logFormat == vs::LogFormat::Json
+                                          ? vs::BufferedLogHandler::Formatter(&jsonLogLine)
+                                          : vs::BufferedLogHandler::Formatter());
+    logHandler.install();
 
     ServeSignalHandler signalHandler;
     if (!signalHandler.install()) {

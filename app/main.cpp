@@ -51,6 +51,12 @@ int main(int argc, char *argv[])
     }
 
     if (command == u"serve" || command == u"simulate") {
+        // serve runs on Qt's own poll() event dispatcher rather than GLib's: every answer arms and
+        // disarms its socket's write notifier, which GLib turns into two eventfd writes (and a
+        // wake-up) per request, while Qt's dispatcher only edits its table. serve needs nothing
+        // from GLib; a QT_NO_GLIB already set is left alone.
+        if (command == u"serve" && !qEnvironmentVariableIsSet("QT_NO_GLIB"))
+            qputenv("QT_NO_GLIB", "1");
         QCoreApplication app(argc, argv);
         setApplicationIdentity();
         QStringList arguments = app.arguments();

@@ -7,6 +7,8 @@
 #        (defaults: build/, 5s, 3, 64)
 #        STORES="memory sqlite" limits the stores (default: memory sqlite redis; the raw EVALSHA
 #        baseline runs when redis is among them).
+#        BASELINE_APP=/path/to/older/videostreams adds a row per store for that binary (named
+#        STORE-base), run right after the current one in every round: before/after in one run.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../../build}
@@ -36,9 +38,9 @@ cleanup() {
 trap cleanup EXIT
 for _ in $(seq 50); do redis-cli -p "$redisPort" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
-# Starts serve with store $1, waits for its port, sets $url.
+# Starts serve ($2, default $app) with store $1, waits for its port, sets $url.
 startServe() {
-    "$app" serve --listen 127.0.0.1:0 --store "$1" --data-dir "$work/data" \
+    "${2:-$app}" serve --listen 127.0.0.1:0 --store "$1" --data-dir "$work/data" \
         >"$work/serve.out" 2>/dev/null &
     servePid=$!
     for _ in $(seq 100); do grep -q '^listening' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
@@ -46,24 +48,44 @@ startServe() {
 }
 stopServe() { kill "$servePid"; wait "$servePid" 2>/dev/null || true; servePid=; }
 
-printf '%-7s %-5s %12s %10s %10s\n' store round "req/s" p50 p99
+# CPU time (user + system) a process has used so far, in clock ticks.
+cpuTicks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# Ticks spent over N requests, as microseconds per request.
+tick=$(getconf CLK_TCK)
+perRequestUs() { awk -v t="$1" -v n="$2" -v hz="$tick" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }'; }
+
+# serve_us: CPU time serve used per request (its start-up included: negligible); redis_us:
+# the same for redis-server during the wrk run. Less noisy than req/s on a shared machine.
+printf '%-12s %-5s %12s %10s %10s %9s %9s\n' store round "req/s" p50 p99 serve_us redis_us
 : >"$work/results"
 for round in $(seq "$rounds"); do
     for store in $stores; do
+      for variant in current ${BASELINE_APP:+base}; do
         spec=$store
+        name=$store
+        binary=$app
+        [ "$variant" = base ] && { name=$store-base; binary=$BASELINE_APP; }
         [ "$store" = redis ] && spec=redis://127.0.0.1:$redisPort
         [ "$store" = sqlite ] && rm -rf "$work/data"
         redis-cli -p "$redisPort" flushall >/dev/null
-        startServe "$spec"
+        startServe "$spec" "$binary"
+        redisTicks=$(cpuTicks "$redisPid")
         result=$(wrk -t2 -c"$conns" -d"$duration" --latency -s "$here/../http/post_streams.lua" "$url")
+        serveTicks=$(cpuTicks "$servePid")
+        redisTicks=$(($(cpuTicks "$redisPid") - redisTicks))
         stopServe
+        requests=$(echo "$result" | awk '/requests in/ {print $1}')
+        serveUs=$(perRequestUs "$serveTicks" "$requests")
+        redisUs=$(perRequestUs "$redisTicks" "$requests")
         rps=$(echo "$result" | awk '/^Requests\/sec:/ {print $2}')
         p50=$(echo "$result" | awk '$1 == "50%" {print $2}')
         p99=$(echo "$result" | awk '$1 == "99%" {print $2}')
         non2xx=$(echo "$result" | awk '/Non-2xx/ {print $5}')
-        [ -n "$non2xx" ] && echo "  ($store: $non2xx non-2xx answers)"
-        echo "$store $rps" >>"$work/results"
-        printf '%-7s %-5s %12s %10s %10s\n' "$store" "$round" "$rps" "$p50" "$p99"
+        [ -n "$non2xx" ] && echo "  ($name: $non2xx non-2xx answers)"
+        echo "$name $rps" >>"$work/results"
+        printf '%-12s %-5s %12s %10s %10s %9s %9s\n' "$name" "$round" "$rps" "$p50" "$p99" \
+            "$serveUs" "$redisUs"
+      done
     done
     case " $stores " in *" redis "*) ;; *) continue ;; esac
     # The same acquire script straight from redis-benchmark: $conns clients, one call each in
@@ -75,14 +97,16 @@ for round in $(seq "$rounds"); do
         'vs:{u__rand_int__}:meta' '' v__rand_int__ '' 3 90000 reject id__rand_int__ 900000 |
         tr '\r' '\n' | sed -n 's/.* \([0-9.]*\) requests per second.*/\1/p' | tail -n 1)
     echo "evalsha $raw" >>"$work/results"
-    printf '%-7s %-5s %12s\n' evalsha "$round" "$raw"
+    printf '%-12s %-5s %12s\n' evalsha "$round" "$raw"
 done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-for name in memory sqlite redis evalsha; do
+for name in memory memory-base sqlite sqlite-base redis redis-base evalsha; do
     grep -q "^$name " "$work/results" || continue
     echo "$name median $(awk -v n=$name '$1 == n {print $2}' "$work/results" | median)"
 done | tee "$work/medians"
 awk '{ m[$1] = $3 } END {
     if (m["sqlite"] && m["memory"]) printf "sqlite/memory %.0f%%\n", 100 * m["sqlite"] / m["memory"]
-    if (m["redis"] && m["evalsha"]) printf "redis-via-http/evalsha %.0f%%\n", 100 * m["redis"] / m["evalsha"] }' "$work/medians"
+    if (m["redis"] && m["evalsha"]) printf "redis-via-http/evalsha %.0f%%\n", 100 * m["redis"] / m["evalsha"]
+    if (m["redis-base"] && m["evalsha"])
+        printf "redis-via-http/evalsha (baseline binary) %.0f%%\n", 100 * m["redis-base"] / m["evalsha"] }' "$work/medians"

@@ -1,12 +1,12 @@
 #include "RedisAsyncConnection.h"
 
+#include <QVarLengthArray>
+
 #include "RedisSocketAdapter.h"
 #include "StorageLog.h"
 
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
-
-#include <vector>
 
 namespace vs {
 
@@ -69,6 +69,8 @@ void RedisAsyncConnection::connectNow()
         m_adapter->deleteLater();
     m_adapter = new RedisSocketAdapter(this);
     m_adapter->attach(context);
+    connect(m_adapter, &RedisSocketAdapter::aboutToFlush, this,
+            &RedisAsyncConnection::aboutToWrite);
     redisAsyncSetConnectCallback(context, &RedisAsyncConnection::onConnect);
     redisAsyncSetDisconnectCallback(context, &RedisAsyncConnection::onDisconnect);
     setState(State::Connecting);
@@ -174,12 +176,17 @@ void RedisAsyncConnection::command(const QByteArrayList &arguments, ReplyHandler
     send(id, arguments);
 }
 
+void RedisAsyncConnection::flush()
+{
+    if (m_context && m_adapter)
+        m_adapter->flush();
+}
+
 void RedisAsyncConnection::send(quint64 id, const QByteArrayList &arguments)
 {
-    std::vector<const char *> argv;
-    std::vector<size_t> lengths;
-    argv.reserve(std::size_t(arguments.size()));
-    lengths.reserve(std::size_t(arguments.size()));
+    // On the stack for every script call (at most 16 arguments): no allocation per command.
+    QVarLengthArray<const char *, 16> argv;
+    QVarLengthArray<size_t, 16> lengths;
     for (const QByteArray &argument : arguments) {
         argv.push_back(argument.constData());
         lengths.push_back(std::size_t(argument.size()));

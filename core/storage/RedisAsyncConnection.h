@@ -41,11 +41,17 @@ public:
 
     // Sends a command. `handler` runs later on this object's thread, exactly once.
     void command(const QByteArrayList &arguments, ReplyHandler handler);
+    // Writes the commands buffered so far now rather than when the event loop is about to block
+    // (which is when they normally go out: all commands of one pass in one write).
+    void flush();
     State state() const { return m_state; }
     QString lastError() const { return m_lastError; }
 
 signals:
     void stateChanged(vs::RedisAsyncConnection::State state);
+    // Just before the commands of this event-loop pass are written: commands sent from a slot
+    // still go out with them (how callers batch per pass).
+    void aboutToWrite();
 
 private:
     struct Pending

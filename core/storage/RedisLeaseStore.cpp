@@ -209,10 +209,15 @@ RedisLeaseStore::RedisLeaseStore(const Options &options, QObject *parent)
     , m_countKey(QByteArrayLiteral("vs:{index}:lease_count"))
     , m_sync(options.endpoint)
     , m_async(new RedisAsyncConnection(options.endpoint, this))
-{}
+{
+    connect(m_async, &RedisAsyncConnection::aboutToWrite, this, &RedisLeaseStore::sendBookkeeping);
+}
 
 RedisLeaseStore::~RedisLeaseStore()
 {
+    // Best effort, like all bookkeeping: what this pass gathered goes out in one last write.
+    sendBookkeeping();
+    m_async->flush();
     // Pending calls are answered (as failures) while this object's members still exist.
     delete m_async;
 }
@@ -329,6 +334,35 @@ QList<QByteArrayList> RedisLeaseStore::bookkeeping(const QString &userId, qint64
     return commands;
 }
 
+void RedisLeaseStore::queueBookkeeping(const QString &userId, qint64 publishDue, qint64 leaseDelta)
+{
+    if (publishDue >= 0)
+        m_queuedDue << number(publishDue) << latin1(userId);
+    m_queuedDelta += leaseDelta;
+    // A pass that never ends (a busy loop) must not grow the command without bound.
+    constexpr qsizetype maxQueuedUsers = 1000;
+    if (m_queuedDue.size() >= 2 * maxQueuedUsers)
+        sendBookkeeping();
+}
+
+void RedisLeaseStore::sendBookkeeping()
+{
+    // One ZADD with many pairs sets each score in order, as separate ZADDs would (a user twice
+    // in one pass keeps the later score); one INCRBY adds the pass' net change.
+    const auto ignoreReply = [](const redisReply *, const QString &) {
+    };
+    if (!m_queuedDue.isEmpty()) {
+        QByteArrayList command{QByteArrayLiteral("ZADD"), m_indexKey};
+        command << m_queuedDue;
+        m_queuedDue.clear();
+        m_async->command(command, ignoreReply);
+    }
+    if (m_queuedDelta != 0) {
+        const qint64 delta = std::exchange(m_queuedDelta, 0);
+        m_async->command({QByteArrayLiteral("INCRBY"), m_countKey, number(delta)}, ignoreReply);
+    }
+}
+
 template<typename Result, typename Parser>
 Result RedisLeaseStore::runSync(const Call &call, const QString &userId, Parser parse)
 {
@@ -371,8 +405,7 @@ void RedisLeaseStore::runAsync(const Call &call, const QString &userId, Parser p
             done(unavailable<Result>(parseError));
             return;
         }
-        for (const QByteArrayList &command : bookkeeping(userId, due, delta))
-            m_async->command(command, [](const redisReply *, const QString &) {});
+        queueBookkeeping(userId, due, delta);
         done(std::move(result));
     });
 }

@@ -95,6 +95,10 @@ private:
     // After a user script: index the user for sweeping (publishDue >= 0) and count leases.
     QList<QByteArrayList> bookkeeping(const QString &userId, qint64 publishDue,
                                       qint64 leaseDelta) const;
+    // The same for the non-blocking calls, gathered over one event-loop pass and sent as one
+    // ZADD and one INCRBY when the connection is about to write (sendBookkeeping).
+    void queueBookkeeping(const QString &userId, qint64 publishDue, qint64 leaseDelta);
+    void sendBookkeeping();
     template<typename Result, typename Parser>
     Result runSync(const Call &call, const QString &userId, Parser parse);
     template<typename Result, typename Parser>
@@ -117,6 +121,8 @@ private:
     const QByteArray m_countKey;
     RedisSyncConnection m_sync;
     RedisAsyncConnection *m_async = nullptr;
+    QByteArrayList m_queuedDue; // score, member pairs for one ZADD, in call order
+    qint64 m_queuedDelta = 0;
     bool m_sweepRunning = false;
     SweepResult m_sweepDone; // what finished non-blocking sweeps removed, not yet handed out
 };

@@ -4,6 +4,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QtTest>
 
 class ServeCommandTest : public QObject
@@ -13,6 +14,8 @@ class ServeCommandTest : public QObject
 private slots:
     void servesUntilTerminated_data();
     void servesUntilTerminated();
+    void everyLineIsLoggedByTheCleanStop_data();
+    void everyLineIsLoggedByTheCleanStop();
     void badOptionsExitWithAMessage_data();
     void badOptionsExitWithAMessage();
     void helpListsTheOptions();
@@ -86,6 +89,72 @@ void ServeCommandTest::servesUntilTerminated()
     QVERIFY2(log.contains("route=/user/{user}/stream status=200") ||
                  log.contains(R"("route":"/user/{user}/stream","status":200)"),
              log.constData());
+}
+
+void ServeCommandTest::everyLineIsLoggedByTheCleanStop_data()
+{
+    QTest::addColumn<QString>("logFormat");
+    QTest::addColumn<QString>("messagePattern");
+    QTest::addColumn<QByteArray>("requestLine");
+    QTest::addColumn<QByteArray>("stopLine");
+    QTest::newRow("text") << "text" << QString()
+                          << QByteArray("vs.http: method=GET route=/healthz status=200 ")
+                          << QByteArray("vs.http: signal 15 received, stopping\n");
+    QTest::newRow("text, own pattern")
+        << "text"
+        << "[%{category}] %{message}"
+        << QByteArray("[vs.http] method=GET route=/healthz status=200 ")
+        << QByteArray("[vs.http] signal 15 received, stopping\n");
+    QTest::newRow("json") << "json" << QString()
+                          << QByteArray(R"({"method":"GET","route":"/healthz","status":200,)")
+                          << QByteArray(R"("message":"signal 15 received, stopping"})");
+}
+
+// Request lines are written once per event-loop pass; a burst and the stop line, logged just
+// before the loop exits, must still all be there.
+void ServeCommandTest::everyLineIsLoggedByTheCleanStop()
+{
+    QFETCH(QString, logFormat);
+    QFETCH(QString, messagePattern);
+    QFETCH(QByteArray, requestLine);
+    QFETCH(QByteArray, stopLine);
+
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("QT_MESSAGE_PATTERN"));
+    if (!messagePattern.isEmpty())
+        environment.insert(QStringLiteral("QT_MESSAGE_PATTERN"), messagePattern);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(VIDEOSTREAMS_BINARY),
+                  {QStringLiteral("serve"), QStringLiteral("--store"), QStringLiteral("memory"),
+                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                   QStringLiteral("--log-format"), logFormat});
+    QVERIFY(process.waitForStarted(10'000));
+    QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10'000);
+    const QString line = QString::fromUtf8(process.readLine());
+    const auto match =
+        QRegularExpression(QStringLiteral("^listening on http://127.0.0.1:(\\d+)\n$")).match(line);
+    QVERIFY2(match.hasMatch(), qPrintable(line));
+
+    // Pipelined in one write, so many answers (and their lines) come from one pass.
+    constexpr int requests = 300;
+    QTcpSocket client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), quint16(match.captured(1).toUInt()));
+    QVERIFY(client.waitForConnected(10'000));
+    QByteArray burst;
+    for (int i = 0; i < requests; ++i)
+        burst += "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    client.write(burst);
+    QByteArray answers;
+    QTRY_VERIFY_WITH_TIMEOUT((answers += client.readAll()).count("HTTP/1.1 200") == requests,
+                             20'000);
+
+    process.terminate(); // SIGTERM
+    QVERIFY(process.waitForFinished(10'000));
+    QCOMPARE(process.exitCode(), 0);
+    const QByteArray log = process.readAllStandardError();
+    QCOMPARE(log.count(requestLine), requests);
+    QVERIFY2(log.contains(stopLine), log.right(400).constData());
 }
 
 void ServeCommandTest::badOptionsExitWithAMessage_data()

@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <hiredis/hiredis.h>
+
 using namespace vs;
 
 class tst_RedisLeaseStore : public QObject
@@ -22,6 +24,7 @@ private slots:
     void reloadsScriptsAfterAFlush();
     void keysCarryTheUserHashTag();
     void manyAsyncCallsInFlight();
+    void bookkeepingOfOnePassIsOneCommandEach();
     void failsClosedWhileDownAndRecovers();
     void unreachableServerFailsFast();
     void passwordIsSent();
@@ -141,6 +144,58 @@ void tst_RedisLeaseStore::manyAsyncCallsInFlight()
     for (int user = 0; user < users; ++user)
         QCOMPARE(granted[user], 3);
     QCOMPARE(store.storedLeaseCount(), users * 3);
+}
+
+// The sweep index and the lease count are updated for all calls answered in one event-loop pass
+// with one ZADD and one INCRBY, not one of each per call.
+void tst_RedisLeaseStore::bookkeepingOfOnePassIsOneCommandEach()
+{
+    RedisLeaseStore store(options());
+    QCOMPARE(acquire(store, u"warm-up"_qs, u"v"_qs, 0).outcome, WatchResult::Outcome::Granted);
+    QVERIFY(m_server.command({QByteArrayLiteral("CONFIG"), QByteArrayLiteral("RESETSTAT")})
+                .startsWith("+OK"));
+
+    constexpr int calls = 200;
+    int granted = 0;
+    for (int i = 0; i < calls; ++i) {
+        store.acquireAsync(AcquireRequest{QStringLiteral("u%1").arg(i),
+                                          QStringLiteral("v"),
+                                          {},
+                                          3,
+                                          60'000,
+                                          AtLimitBehaviour::Reject,
+                                          0},
+                           [&](WatchResult result) {
+                               if (result.outcome == WatchResult::Outcome::Granted)
+                                   ++granted;
+                           });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(granted, calls, 20'000);
+    QTRY_COMPARE(store.storedLeaseCount(), calls + 1);
+    QVERIFY(m_server.command({QByteArrayLiteral("ZCARD"), QByteArrayLiteral("vs:{index}:due")})
+                .startsWith(QByteArray(":" + QByteArray::number(calls + 1))));
+
+    RedisEndpoint endpoint;
+    endpoint.port = m_server.port();
+    RedisSyncConnection connection(endpoint);
+    QString error;
+    const RedisSyncConnection::Reply info =
+        connection.command({QByteArrayLiteral("INFO"), QByteArrayLiteral("commandstats")}, &error);
+    QVERIFY2(info && info->type == REDIS_REPLY_STRING, qPrintable(error));
+    const QByteArray stats(info->str, int(info->len));
+    const auto callsOf = [&stats](const QByteArray &command) {
+        const QByteArray key = "cmdstat_" + command + ":calls=";
+        const qsizetype at = stats.indexOf(key);
+        if (at < 0)
+            return 0;
+        const qsizetype start = at + key.size();
+        return stats.mid(start, stats.indexOf(',', start) - start).toInt();
+    };
+    // Replies may arrive over a few reads, hence a few passes; one per call would be 200.
+    const int zadds = callsOf("zadd");
+    const int incrbys = callsOf("incrby");
+    QVERIFY2(zadds >= 1 && zadds <= 5, stats.constData());
+    QVERIFY2(incrbys >= 1 && incrbys <= 5, stats.constData());
 }
 
 void tst_RedisLeaseStore::failsClosedWhileDownAndRecovers()

@@ -1,5 +1,7 @@
 // The real `videostreams serve` binary: options, the listening line, a request, SIGTERM.
 
+#include "ServeProcess.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -119,27 +121,20 @@ void ServeCommandTest::everyLineIsLoggedByTheCleanStop()
     QFETCH(QByteArray, requestLine);
     QFETCH(QByteArray, stopLine);
 
-    QProcess process;
+    ServeProcess serve;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("QT_MESSAGE_PATTERN"));
     if (!messagePattern.isEmpty())
         environment.insert(QStringLiteral("QT_MESSAGE_PATTERN"), messagePattern);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(VIDEOSTREAMS_BINARY),
-                  {QStringLiteral("serve"), QStringLiteral("--store"), QStringLiteral("memory"),
-                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                   QStringLiteral("--log-format"), logFormat});
-    QVERIFY(process.waitForStarted(10'000));
-    QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10'000);
-    const QString line = QString::fromUtf8(process.readLine());
-    const auto match =
-        QRegularExpression(QStringLiteral("^listening on http://127.0.0.1:(\\d+)\n$")).match(line);
-    QVERIFY2(match.hasMatch(), qPrintable(line));
+    serve.setEnvironment(environment);
+    const QString started = serve.start({QStringLiteral("--store"), QStringLiteral("memory"),
+                                         QStringLiteral("--log-format"), logFormat});
+    QVERIFY2(started.isEmpty(), qPrintable(started));
 
     // Pipelined in one write, so many answers (and their lines) come from one pass.
     constexpr int requests = 300;
     QTcpSocket client;
-    client.connectToHost(QStringLiteral("127.0.0.1"), quint16(match.captured(1).toUInt()));
+    client.connectToHost(QStringLiteral("127.0.0.1"), serve.port());
     QVERIFY(client.waitForConnected(10'000));
     QByteArray burst;
     for (int i = 0; i < requests; ++i)
@@ -149,10 +144,9 @@ void ServeCommandTest::everyLineIsLoggedByTheCleanStop()
     QTRY_VERIFY_WITH_TIMEOUT((answers += client.readAll()).count("HTTP/1.1 200") == requests,
                              20'000);
 
-    process.terminate(); // SIGTERM
-    QVERIFY(process.waitForFinished(10'000));
-    QCOMPARE(process.exitCode(), 0);
-    const QByteArray log = process.readAllStandardError();
+    const QString stopped = serve.stop(); // SIGTERM, then exit code 0
+    QVERIFY2(stopped.isEmpty(), qPrintable(stopped));
+    const QByteArray log = serve.log();
     QCOMPARE(log.count(requestLine), requests);
     QVERIFY2(log.contains(stopLine), log.right(400).constData());
 }

@@ -13,6 +13,11 @@ public:
     ServeProcess();
     ~ServeProcess();
 
+    // For the next start(); the default is this process' environment.
+    void setEnvironment(const QProcessEnvironment &environment)
+    {
+        m_process.setProcessEnvironment(environment);
+    }
     // Empty on success, else why serve did not come up (with the end of its log).
     QString start(const QStringList &arguments);
     // SIGKILL, as a crash or an OOM kill would end it.

@@ -1,9 +1,9 @@
 #include "RedisAsyncConnection.h"
 
-#include <QVarLengthArray>
-
 #include "RedisSocketAdapter.h"
 #include "StorageLog.h"
+
+#include <QVarLengthArray>
 
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>

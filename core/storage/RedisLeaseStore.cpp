@@ -320,15 +320,21 @@ void RedisLeaseStore::evalAsync(const Call &call, ReplyHandler handler)
         });
 }
 
-QList<QByteArrayList> RedisLeaseStore::bookkeeping(const QString &userId, qint64 publishDue,
+QByteArrayList RedisLeaseStore::scoredUser(const QString &userId, qint64 publishDue)
+{
+    return publishDue >= 0 ? QByteArrayList{number(publishDue), latin1(userId)} : QByteArrayList();
+}
+
+QList<QByteArrayList> RedisLeaseStore::bookkeeping(const QByteArrayList &scoredUsers,
                                                    qint64 leaseDelta) const
 {
     // Outside the user's script because these keys are not in the user's Cluster slot. Neither
     // decides anything: the index only tells sweeps whom to visit, the count feeds a gauge.
+    // One ZADD with many pairs sets each score in order, as separate ZADDs would (a user twice
+    // in one pass keeps the later score).
     QList<QByteArrayList> commands;
-    if (publishDue >= 0)
-        commands.append(
-            {QByteArrayLiteral("ZADD"), m_indexKey, number(publishDue), latin1(userId)});
+    if (!scoredUsers.isEmpty())
+        commands.append(QByteArrayList{QByteArrayLiteral("ZADD"), m_indexKey} + scoredUsers);
     if (leaseDelta != 0)
         commands.append({QByteArrayLiteral("INCRBY"), m_countKey, number(leaseDelta)});
     return commands;
@@ -336,8 +342,7 @@ QList<QByteArrayList> RedisLeaseStore::bookkeeping(const QString &userId, qint64
 
 void RedisLeaseStore::queueBookkeeping(const QString &userId, qint64 publishDue, qint64 leaseDelta)
 {
-    if (publishDue >= 0)
-        m_queuedDue << number(publishDue) << latin1(userId);
+    m_queuedDue << scoredUser(userId, publishDue);
     m_queuedDelta += leaseDelta;
     // A pass that never ends (a busy loop) must not grow the command without bound.
     constexpr qsizetype maxQueuedUsers = 1000;
@@ -347,20 +352,10 @@ void RedisLeaseStore::queueBookkeeping(const QString &userId, qint64 publishDue,
 
 void RedisLeaseStore::sendBookkeeping()
 {
-    // One ZADD with many pairs sets each score in order, as separate ZADDs would (a user twice
-    // in one pass keeps the later score); one INCRBY adds the pass' net change.
-    const auto ignoreReply = [](const redisReply *, const QString &) {
-    };
-    if (!m_queuedDue.isEmpty()) {
-        QByteArrayList command{QByteArrayLiteral("ZADD"), m_indexKey};
-        command << m_queuedDue;
-        m_queuedDue.clear();
-        m_async->command(command, ignoreReply);
-    }
-    if (m_queuedDelta != 0) {
-        const qint64 delta = std::exchange(m_queuedDelta, 0);
-        m_async->command({QByteArrayLiteral("INCRBY"), m_countKey, number(delta)}, ignoreReply);
-    }
+    const QList<QByteArrayList> commands =
+        bookkeeping(std::exchange(m_queuedDue, {}), std::exchange(m_queuedDelta, 0));
+    for (const QByteArrayList &command : commands)
+        m_async->command(command, [](const redisReply *, const QString &) {});
 }
 
 template<typename Result, typename Parser>
@@ -375,7 +370,7 @@ Result RedisLeaseStore::runSync(const Call &call, const QString &userId, Parser 
     Result result = parse(reply.get(), userId, due, delta, &error);
     if (!error.isEmpty())
         return unavailable<Result>(error);
-    const QList<QByteArrayList> commands = bookkeeping(userId, due, delta);
+    const QList<QByteArrayList> commands = bookkeeping(scoredUser(userId, due), delta);
     if (!commands.isEmpty()) {
         QString ignored; // the decision is made and durable in Redis; bookkeeping is best effort
         m_sync.pipeline(std::vector<QByteArrayList>(commands.begin(), commands.end()), &ignored);

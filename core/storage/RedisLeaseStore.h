@@ -92,9 +92,11 @@ private:
 
     RedisSyncConnection::Reply evalSync(const Call &call, QString *error);
     void evalAsync(const Call &call, ReplyHandler handler);
-    // After a user script: index the user for sweeping (publishDue >= 0) and count leases.
-    QList<QByteArrayList> bookkeeping(const QString &userId, qint64 publishDue,
-                                      qint64 leaseDelta) const;
+    // After user scripts: index users for sweeping (`scoredUsers`: due time, user, ...) and
+    // count leases. The commands, one ZADD and one INCRBY at most, for one call or a whole pass.
+    QList<QByteArrayList> bookkeeping(const QByteArrayList &scoredUsers, qint64 leaseDelta) const;
+    // The `scoredUsers` pair of one call: none unless publishDue >= 0.
+    static QByteArrayList scoredUser(const QString &userId, qint64 publishDue);
     // The same for the non-blocking calls, gathered over one event-loop pass and sent as one
     // ZADD and one INCRBY when the connection is about to write (sendBookkeeping).
     void queueBookkeeping(const QString &userId, qint64 publishDue, qint64 leaseDelta);

@@ -1,5 +1,7 @@
 #include "IdRules.h"
 
+#include "AsciiChunk.h"
+
 #include <QByteArrayView>
 
 #include <array>
@@ -28,13 +30,25 @@ constexpr bool isAllowed(char16_t c)
 
 bool IdRules::isValid(QStringView id)
 {
-    if (id.isEmpty() || id.size() > maxLength)
+    const qsizetype size = id.size();
+    if (size == 0 || size > maxLength)
         return false;
+    const char16_t *units = id.utf16();
+    if (AsciiChunk::available && size >= qsizetype(AsciiChunk::size)) {
+        // Whole chunks, then the last eight units (overlapping the previous chunk when the size
+        // is not a multiple of eight).
+        const qsizetype lastChunk = size - qsizetype(AsciiChunk::size);
+        for (qsizetype at = 0; at < lastChunk; at += qsizetype(AsciiChunk::size)) {
+            if (!AsciiChunk(units + at).allIdCharacters())
+                return false;
+        }
+        return AsciiChunk(units + lastChunk).allIdCharacters();
+    }
     // Every id of every call passes here and nearly all are valid: collect the verdict of all
     // characters without a branch per character, and look once at the end.
     unsigned refused = 0;
-    for (QChar c : id) {
-        const char16_t unit = c.unicode();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t unit = units[i];
         refused |= unsigned(unit >> 7) | unsigned(!allowedAscii[unit & 0x7f]);
     }
     return refused == 0;

@@ -1,6 +1,7 @@
 #include "MemoryLeaseStore.h"
 
 #include "AdmissionRules.h"
+#include "AsciiChunk.h"
 
 #include <algorithm>
 #include <functional>
@@ -24,14 +25,31 @@ public:
             m_view = m_heap;
             return;
         }
-        const QChar *in = id.constData();
-        for (qsizetype i = 0; i < size; ++i)
-            out[i] = in[i].toLatin1();
         m_view = std::string_view(out, std::size_t(size));
+        const char16_t *in = id.utf16();
+        if (AsciiChunk::available && size >= qsizetype(AsciiChunk::size) && narrowChunks(in, size))
+            return;
+        for (qsizetype i = 0; i < size; ++i)
+            out[i] = QChar(in[i]).toLatin1();
     }
     std::string_view view() const { return m_view; }
 
 private:
+    // Eight units per step, the last chunk overlapping the one before; false (with the buffer
+    // partly written) when a unit is not ASCII, for the scalar loop to redo.
+    bool narrowChunks(const char16_t *in, qsizetype size)
+    {
+        const qsizetype lastChunk = size - qsizetype(AsciiChunk::size);
+        for (qsizetype at = 0;; at = std::min(at + qsizetype(AsciiChunk::size), lastChunk)) {
+            const AsciiChunk chunk(in + at);
+            if (!chunk.isAscii())
+                return false;
+            chunk.storeBytes(m_buffer.data() + at);
+            if (at == lastChunk)
+                return true;
+        }
+    }
+
     std::array<char, 128> m_buffer;
     std::string m_heap;
     std::string_view m_view;

@@ -11,6 +11,7 @@ class tst_IdRules : public QObject
 private slots:
     void isValid_data();
     void isValid();
+    void everyCodeUnitAtEveryChunkPosition();
     void checkNamesFieldAndRule_data();
     void checkNamesFieldAndRule();
 };
@@ -50,6 +51,34 @@ void tst_IdRules::isValid()
     const QByteArray utf8 = id.toUtf8();
     QCOMPARE(IdRules::isValid(QByteArrayView(utf8)), valid);
     QCOMPARE(IdRules::check(u"video_id", id).isEmpty(), valid);
+}
+
+// isValid checks eight characters at a time where it can, the last chunk overlapping the one
+// before: every UTF-16 code unit, placed at the start, inside and at the end of ids around the
+// chunk size, must get the verdict of the rule written out one character at a time.
+void tst_IdRules::everyCodeUnitAtEveryChunkPosition()
+{
+    const auto allowed = [](char16_t c) {
+        return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') ||
+               c == u'.' || c == u'_' || c == u'~' || c == u':' || c == u'@' || c == u'+' ||
+               c == u'-';
+    };
+    int mismatches = 0;
+    for (int length : {1, 7, 8, 9, 16, 23, 128}) {
+        QString id(length, u'x');
+        for (int at : {0, length / 2, length - 1}) {
+            for (int unit = 0; unit <= 0xffff; ++unit) {
+                id[at] = QChar(char16_t(unit));
+                if (IdRules::isValid(QStringView(id)) != allowed(char16_t(unit)) &&
+                    ++mismatches <= 5) {
+                    qWarning("length %d, position %d, unit U+%04X: wrong verdict", length, at,
+                             unit);
+                }
+            }
+            id[at] = u'x';
+        }
+    }
+    QCOMPARE(mismatches, 0);
 }
 
 void tst_IdRules::checkNamesFieldAndRule_data()

@@ -407,6 +407,7 @@ private slots:
     void storeAnswersAnEmptyUserIdCalledDirectly();
     void userKeyCallsReachStoresWithoutAFastPath();
     void prefetchHintsChangeNoDecision();
+    void usersDifferingInOneCharacterAreDistinct();
 };
 
 void tst_StreamLimiter::rules_data()
@@ -963,6 +964,42 @@ void tst_StreamLimiter::prefetchHintsChangeNoDecision()
         QCOMPARE(plain.list(user).active.size(), hinted.list(user).active.size());
     }
     QCOMPARE(hintedStore.storedLeaseCount(), plainStore.storedLeaseCount());
+}
+
+// MemoryLeaseStore narrows user ids eight characters at a time, the last chunk overlapping the
+// one before: ids that differ in a single character, at any position and for lengths around the
+// chunk size, must still be different users (each granted its own stream at limit 1).
+void tst_StreamLimiter::usersDifferingInOneCharacterAreDistinct()
+{
+    ManualClock clock(startMs);
+    MemoryLeaseStore store;
+    Policy policy;
+    policy.defaultLimit = 1;
+    StreamLimiter limiter(store, clock, policy);
+    for (int length : {1, 7, 8, 9, 15, 16, 17, 23, 36, 39, 40, 41, 127, 128}) {
+        const QString base(length, u'a');
+        QSet<QString> users{base};
+        for (int at = 0; at < length; ++at) {
+            QString user = base;
+            user[at] = u'b';
+            users.insert(user);
+        }
+        for (const QString &user : std::as_const(users)) {
+            const WatchResult result = limiter.watch({user, QStringLiteral("v1"), {}, {}});
+            QVERIFY2(result.outcome == WatchResult::Outcome::Granted, qPrintable(user));
+            const ListResult listed = limiter.list(user);
+            QCOMPARE(listed.active.size(), 1);
+            QCOMPARE(listed.active.first().streamId, result.lease.streamId);
+        }
+        QCOMPARE(store.storedLeaseCount(), qint64(users.size()));
+        for (const QString &user : std::as_const(users)) {
+            const ListResult listed = limiter.list(user);
+            QCOMPARE(listed.active.size(), 1);
+            QVERIFY(limiter.stop(user, listed.active.first().streamId.toString()).outcome ==
+                    StopResult::Outcome::Stopped);
+        }
+        QCOMPARE(store.storedLeaseCount(), 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_StreamLimiter)

@@ -2,13 +2,20 @@
 // the same process. Usage (all optional):
 //   bench_limiter [--users 10000,1000000] [--threads 1,2] [--seconds 2] [--runs 3]
 //                 [--ids short|uuid] [--memory-streams 1000000] [--no-throughput] [--no-memory]
-//                 [--at-limit reject|evict_oldest]
+//                 [--at-limit reject|evict_oldest] [--only naive|limiter|hints|driver]
+//                 [--rounds N]
 //
 // Workload per decision, per thread, users split between threads and picked uniformly:
 //   40% watch(user, one of 1000 videos), 45% heartbeat(user, one of the user's known streams),
 //   15% stop(user, one of the user's known streams); a heartbeat or stop for a user with no
 //   known stream becomes a watch. Limit 3, TTL 90 s, system clock, no observers. Every user
 //   holds one stream before timing starts. The realised mix is printed with the results.
+//
+// --only runs one implementation (the others' columns print 0): for profiling it alone, e.g.
+//   valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*decideRound*'
+//       bench_limiter --users 10000 --threads 1 --runs 1 --no-memory --only limiter --rounds 200
+// --rounds N makes each thread of a run make exactly N x 256 decisions instead of running for
+// --seconds, so that two builds can be compared decision for decision.
 
 #include "MemoryLeaseStore.h"
 #include "NaiveLimiter.h"
@@ -44,12 +51,18 @@ struct Options
     std::vector<int> users{10'000, 1'000'000};
     std::vector<int> threads{1, 2};
     double seconds = 2.0;
+    int rounds = 0; // > 0: a fixed number of 256-decision rounds per thread instead of seconds
     int runs = 3;
     bool uuidIds = false;
     int memoryStreams = 1'000'000;
     bool throughput = true;
     bool memory = true;
     vs::AtLimitBehaviour atLimit = vs::AtLimitBehaviour::Reject;
+    QByteArray only; // empty: all implementations
+    bool includes(const char *implementation) const
+    {
+        return only.isEmpty() || only == implementation;
+    }
 };
 
 // xorshift64*: cheap, and each thread gets its own sequence.
@@ -265,6 +278,68 @@ void decide(Decisions &decisions, const Ids &ids, HeldStreams &held, int user, R
     driver.keep(slot, granted); // the driver lost track of one (it was evicted): forget it
 }
 
+// The users of the next decisions, picked `size` decisions ahead: the driver asks for its own
+// record of a user then, and gives an implementation that takes cache hints the stage Slot hint 4
+// decisions ahead, Entry 2 ahead and Leases 1 ahead.
+struct Lookahead
+{
+    static constexpr int size = 8;
+
+    Lookahead(const HeldStreams &records, Random &sequence, int thisThread, int threadCount,
+              int ownUsers)
+        : held(records)
+        , random(sequence)
+        , thread(thisThread)
+        , threads(threadCount)
+        , own(ownUsers)
+    {
+        for (int &user : upcoming)
+            user = pick();
+    }
+    int pick()
+    {
+        const int user = thread + threads * int(random.below(quint32(own)));
+        const char *record = reinterpret_cast<const char *>(&held[std::size_t(user)]);
+        __builtin_prefetch(record);
+        __builtin_prefetch(record + sizeof(DriverUser) - 1);
+        return user;
+    }
+    QStringView ahead(int decisions) const
+    {
+        return held[std::size_t(upcoming[std::size_t((head + decisions - 1) % size)])].userView();
+    }
+    // The user of the next decision; a new one joins the window.
+    int next()
+    {
+        const int user = upcoming[std::size_t(head)];
+        upcoming[std::size_t(head)] = pick();
+        head = (head + 1) % size;
+        return user;
+    }
+
+    const HeldStreams &held;
+    Random &random;
+    const int thread;
+    const int threads;
+    const int own;
+    std::array<int, size> upcoming{};
+    int head = 0;
+};
+
+// 256 decisions. Not inlined, so that a profiler can collect exactly the timed decisions
+// (valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*decideRound*').
+[[gnu::noinline]] void decideRound(Decisions &decisions, const Ids &ids, HeldStreams &held,
+                                   Lookahead &lookahead, Random &random, Mix &mix)
+{
+    for (int i = 0; i < 256; ++i) {
+        const int user = lookahead.next();
+        decisions.prefetch(lookahead.ahead(4), vs::LeaseStore::PrefetchStage::Slot);
+        decisions.prefetch(lookahead.ahead(2), vs::LeaseStore::PrefetchStage::Entry);
+        decisions.prefetch(lookahead.ahead(1), vs::LeaseStore::PrefetchStage::Leases);
+        decide(decisions, ids, held, user, random, mix);
+    }
+}
+
 struct RunResult
 {
     double decisionsPerSecond = 0;    // wall clock, all threads together
@@ -280,7 +355,7 @@ double threadCpuSeconds()
 }
 
 RunResult timedRun(Decisions &decisions, const Ids &ids, HeldStreams &held, int users, int threads,
-                   double seconds, quint64 seed)
+                   double seconds, int rounds, quint64 seed)
 {
     std::atomic<bool> stop{false};
     std::vector<Mix> mixes(static_cast<std::size_t>(threads));
@@ -294,44 +369,18 @@ RunResult timedRun(Decisions &decisions, const Ids &ids, HeldStreams &held, int 
             Mix mix;
             start.arrive_and_wait();
             const double cpuStart = threadCpuSeconds();
-            // Users are picked `lookahead` decisions ahead: the driver asks for its own record
-            // of a user then, and gives an implementation that takes cache hints the stage Slot
-            // hint 4 decisions ahead, Entry 2 ahead and Leases 1 ahead.
-            constexpr int lookahead = 8;
-            std::array<int, lookahead> upcoming{};
-            const auto pick = [&] {
-                const int user = t + threads * int(random.below(quint32(own)));
-                const char *record = reinterpret_cast<const char *>(&held[std::size_t(user)]);
-                __builtin_prefetch(record);
-                __builtin_prefetch(record + sizeof(DriverUser) - 1);
-                return user;
-            };
-            for (int &user : upcoming)
-                user = pick();
-            int head = 0;
-            while (!stop.load(std::memory_order_relaxed)) {
-                for (int i = 0; i < 256; ++i) {
-                    const int user = upcoming[std::size_t(head)];
-                    upcoming[std::size_t(head)] = pick();
-                    head = (head + 1) % lookahead;
-                    decisions.prefetch(
-                        held[std::size_t(upcoming[std::size_t((head + 3) % lookahead)])].userView(),
-                        vs::LeaseStore::PrefetchStage::Slot);
-                    decisions.prefetch(
-                        held[std::size_t(upcoming[std::size_t((head + 1) % lookahead)])].userView(),
-                        vs::LeaseStore::PrefetchStage::Entry);
-                    decisions.prefetch(held[std::size_t(upcoming[std::size_t(head)])].userView(),
-                                       vs::LeaseStore::PrefetchStage::Leases);
-                    decide(decisions, ids, held, user, random, mix);
-                }
-            }
+            Lookahead lookahead(held, random, t, threads, own);
+            for (int round = 0; rounds > 0 ? round < rounds : !stop.load(std::memory_order_relaxed);
+                 ++round)
+                decideRound(decisions, ids, held, lookahead, random, mix);
             mixes[std::size_t(t)] = mix;
             cpuSeconds[std::size_t(t)] = threadCpuSeconds() - cpuStart;
         });
     }
     start.arrive_and_wait();
     const auto begin = std::chrono::steady_clock::now();
-    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    if (rounds == 0)
+        std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
     stop.store(true);
     for (std::thread &thread : pool)
         thread.join();
@@ -399,8 +448,10 @@ void throughput(const Options &options)
             HeldStreams driverHeld = makeDriverUsers(ids);
             HeldStreams naiveHeld = makeDriverUsers(ids);
             HeldStreams limiterHeld = makeDriverUsers(ids);
-            prefill(*naive, ids, naiveHeld);
-            prefill(*limiter, ids, limiterHeld);
+            if (options.includes("naive"))
+                prefill(*naive, ids, naiveHeld);
+            if (options.includes("limiter") || options.includes("hints"))
+                prefill(*limiter, ids, limiterHeld);
             Rates naiveRates;
             Rates limiterRates;
             Rates hintedRates;
@@ -411,23 +462,25 @@ void throughput(const Options &options)
             // same limiter (and store) as the plain ones, with the hints switched on.
             for (int run = 0; run < options.runs; ++run) {
                 const auto seed = quint64(run);
-                const RunResult n =
-                    timedRun(*naive, ids, naiveHeld, users, threads, options.seconds, seed);
+                const auto timed = [&](const char *name, Decisions &decisions, HeldStreams &held) {
+                    return options.includes(name) ? timedRun(decisions, ids, held, users, threads,
+                                                             options.seconds, options.rounds, seed)
+                                                  : RunResult();
+                };
+                const RunResult n = timed("naive", *naive, naiveHeld);
                 limiter->hints = false;
-                const RunResult l =
-                    timedRun(*limiter, ids, limiterHeld, users, threads, options.seconds, seed);
+                const RunResult l = timed("limiter", *limiter, limiterHeld);
                 limiter->hints = true;
-                const RunResult h =
-                    timedRun(*limiter, ids, limiterHeld, users, threads, options.seconds, seed);
-                const RunResult d =
-                    timedRun(driverOnly, ids, driverHeld, users, threads, options.seconds, seed);
+                const RunResult h = timed("hints", *limiter, limiterHeld);
+                const RunResult d = timed("driver", driverOnly, driverHeld);
                 naiveRates.add(n);
                 limiterRates.add(l);
                 hintedRates.add(h);
                 driverRates.add(d);
-                mix.watches += l.mix.watches;
-                mix.heartbeats += l.mix.heartbeats;
-                mix.stops += l.mix.stops;
+                const Mix &realised = l.mix.total() ? l.mix : h.mix.total() ? h.mix : n.mix;
+                mix.watches += realised.watches;
+                mix.heartbeats += realised.heartbeats;
+                mix.stops += realised.stops;
                 runs.append(QStringLiteral("%1/%2/%3")
                                 .arg(n.decisionsPerSecond / 1e6, 0, 'f', 2)
                                 .arg(l.decisionsPerSecond / 1e6, 0, 'f', 2)
@@ -548,6 +601,8 @@ int main(int argc, char **argv)
             options.users = parseList(value), ++i;
         else if (arg == "--threads")
             options.threads = parseList(value), ++i;
+        else if (arg == "--rounds")
+            options.rounds = QByteArray(value).toInt(), ++i;
         else if (arg == "--seconds")
             options.seconds = QByteArray(value).toDouble(), ++i;
         else if (arg == "--runs")
@@ -561,6 +616,8 @@ int main(int argc, char **argv)
                                   ? vs::AtLimitBehaviour::EvictOldest
                                   : vs::AtLimitBehaviour::Reject,
             ++i;
+        else if (arg == "--only")
+            options.only = value, ++i;
         else if (arg == "--no-throughput")
             options.throughput = false;
         else if (arg == "--no-memory")

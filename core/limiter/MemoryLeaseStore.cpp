@@ -67,6 +67,10 @@ MemoryLeaseStore::StoredLease &MemoryLeaseStore::LeaseList::emplaceBack()
     if (m_size == 0) {
         m_first = StoredLease();
     } else {
+        // Room for two at once: the usual limit is 3, and growing one by one would allocate
+        // and copy twice on the way there.
+        if (m_rest.capacity() == 0)
+            m_rest.reserve(2);
         m_rest.emplace_back();
     }
     ++m_size;

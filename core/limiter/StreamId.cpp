@@ -54,7 +54,7 @@ StreamId StreamId::generate()
 }
 
 static_assert(StreamId::textLength == 22 && StreamId::byteCount == 16,
-              "fromString decodes five groups of four characters and a last pair");
+              "fromString and toString work in five groups of four characters and a last pair");
 
 std::optional<StreamId> StreamId::fromString(QStringView text)
 {
@@ -97,19 +97,21 @@ StreamId StreamId::fromBytes(const std::array<std::uint8_t, byteCount> &bytes)
 
 QString StreamId::toString() const
 {
+    // Three bytes (24 bits) to four characters at a time, the mirror of fromString: every grant
+    // prints its id.
     QString text(textLength, Qt::Uninitialized);
-    QChar *out = text.data();
-    quint32 buffer = 0;
-    int bits = 0;
-    for (std::uint8_t byte : m_bytes) {
-        buffer = (buffer << 8) | byte;
-        bits += 8;
-        while (bits >= 6) {
-            bits -= 6;
-            *out++ = QLatin1Char(base64UrlAlphabet[(buffer >> bits) & 0x3f]);
-        }
+    char16_t *out = reinterpret_cast<char16_t *>(text.data());
+    const std::uint8_t *in = m_bytes.data();
+    for (int group = 0; group < 5; ++group, in += 3, out += 4) {
+        const quint32 bits = (quint32(in[0]) << 16) | (quint32(in[1]) << 8) | in[2];
+        out[0] = char16_t(base64UrlAlphabet[bits >> 18]);
+        out[1] = char16_t(base64UrlAlphabet[(bits >> 12) & 0x3f]);
+        out[2] = char16_t(base64UrlAlphabet[(bits >> 6) & 0x3f]);
+        out[3] = char16_t(base64UrlAlphabet[bits & 0x3f]);
     }
-    *out = QLatin1Char(base64UrlAlphabet[(buffer << (6 - bits)) & 0x3f]);
+    // The 16th byte: its top six bits, then its last two followed by four zero bits.
+    out[0] = char16_t(base64UrlAlphabet[in[0] >> 2]);
+    out[1] = char16_t(base64UrlAlphabet[(in[0] & 0x03) << 4]);
     return text;
 }
 

@@ -8,11 +8,13 @@ namespace vs {
 
 namespace {
 
+// Every call passes here with ids that are nearly always valid: the verdict comes first, and
+// the message (field name, rule text) is only built for a refused id.
 template<typename Result> std::optional<Result> invalidUser(const QString &userId)
 {
-    const QString error = IdRules::check(u"user_id", userId);
-    if (error.isEmpty())
+    if (IdRules::isValid(userId))
         return std::nullopt;
+    const QString error = IdRules::check(u"user_id", userId);
     Result result;
     result.outcome = Result::Outcome::InvalidRequest;
     result.failure = Failure{error, QStringLiteral("user_id")};
@@ -35,15 +37,13 @@ std::optional<WatchResult> invalidWatchFields(const QString &videoId, const QStr
         {u"plan", &plan, true},
     };
     for (const auto &field : fields) {
-        if (field.optional && field.value->isEmpty())
+        if ((field.optional && field.value->isEmpty()) || IdRules::isValid(*field.value))
             continue;
-        const QString error = IdRules::check(QStringView(field.name), *field.value);
-        if (!error.isEmpty()) {
-            WatchResult result;
-            result.outcome = WatchResult::Outcome::InvalidRequest;
-            result.failure = Failure{error, QString::fromUtf16(field.name)};
-            return result;
-        }
+        WatchResult result;
+        result.outcome = WatchResult::Outcome::InvalidRequest;
+        result.failure = Failure{IdRules::check(QStringView(field.name), *field.value),
+                                 QString::fromUtf16(field.name)};
+        return result;
     }
     return std::nullopt;
 }

@@ -43,7 +43,7 @@ cmake --build "$build_dir" -j "$build_jobs" --target "${harnesses[@]}"
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp
+export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0
 
 # One harness: fuzz for $seconds, then print its stats; a crash, leak, timeout or sanitizer
 # report leaves the input in $artifacts and fails.

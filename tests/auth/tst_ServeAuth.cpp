@@ -6,11 +6,11 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "JwtSigner.h"
+#include "ServeProcess.h"
 
 namespace {
 
@@ -54,19 +54,12 @@ QString tst_ServeAuth::writeSecret(const QString &name, const QByteArray &conten
 void tst_ServeAuth::tokenDecidesAccess()
 {
     const QString secretFile = writeSecret(QStringLiteral("good.secret"), secret + '\n');
-    QProcess process;
-    process.start(QStringLiteral(VIDEOSTREAMS_BINARY),
-                  {QStringLiteral("serve"), QStringLiteral("--store"), QStringLiteral("memory"),
-                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                   QStringLiteral("--auth"), QStringLiteral("jwt"),
-                   QStringLiteral("--jwt-secret-file"), secretFile});
-    QVERIFY(process.waitForStarted(10'000));
-    QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10'000);
-    const QString line = QString::fromUtf8(process.readLine());
-    const auto match =
-        QRegularExpression(QStringLiteral("^listening on http://127.0.0.1:(\\d+)\n$")).match(line);
-    QVERIFY2(match.hasMatch(), qPrintable(line));
-    const QString base = QStringLiteral("http://127.0.0.1:") + match.captured(1);
+    ServeProcess serve;
+    const QString failure =
+        serve.start({QStringLiteral("--store"), QStringLiteral("memory"), QStringLiteral("--auth"),
+                     QStringLiteral("jwt"), QStringLiteral("--jwt-secret-file"), secretFile});
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(serve.port());
 
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const QByteArray alice = vs::JwtSigner::sign({{QStringLiteral("sub"), QStringLiteral("alice")},
@@ -93,14 +86,12 @@ void tst_ServeAuth::tokenDecidesAccess()
     QCOMPARE(get(QStringLiteral("/healthz"), {}).first, 200);
     QCOMPARE(get(QStringLiteral("/metrics"), {}).first, 401); // protected by default with auth
 
-    process.terminate();
-    QVERIFY(process.waitForFinished(10'000));
-    // Neither the secret nor the token reaches the logs.
-    const QByteArray log = process.readAllStandardError() + process.readAllStandardOutput();
-    QVERIFY(!log.contains(secret));
     // A clean exit: under the sanitizers a leak or other report would abort serve here.
-    QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
-             log.right(4000).constData());
+    const QString stopped = serve.stop();
+    QVERIFY2(stopped.isEmpty(), qPrintable(stopped));
+    // Neither the secret nor the token reaches the logs.
+    const QByteArray log = serve.log() + serve.output();
+    QVERIFY(!log.contains(secret));
     QVERIFY(!log.contains(alice.split('.').at(2)));
 }
 

@@ -28,6 +28,8 @@ public:
     quint16 port() const { return m_port; }
     bool isRunning() const { return m_process.state() == QProcess::Running; }
     QByteArray log() const;
+    // What serve printed on stdout after its "listening on" line.
+    QByteArray output() { return m_process.readAllStandardOutput(); }
 
 private:
     QTemporaryDir m_directory;

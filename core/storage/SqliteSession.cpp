@@ -79,8 +79,8 @@ QString SqliteSession::prepare()
                         ":heartbeat, :expires, :id)")},
         {&m_updateExpiry,
          QStringLiteral("UPDATE leases SET last_heartbeat_at_ms = :heartbeat, expires_at_ms = "
-                        ":expires WHERE user_id = :user AND id = :id")},
-        {&m_deleteLease, QStringLiteral("DELETE FROM leases WHERE user_id = :user AND id = :id")},
+                        ":expires WHERE id = :id")},
+        {&m_deleteLease, QStringLiteral("DELETE FROM leases WHERE id = :id")},
         {&m_insertTombstone,
          QStringLiteral("INSERT OR REPLACE INTO tombstones (stream_id, user_id, ended_at_ms, "
                         "evicted) VALUES (:stream, :user, :ended, :evicted)")},
@@ -107,7 +107,7 @@ QString SqliteSession::prepare()
                         "stream_id FROM tombstones WHERE ended_at_ms < :before LIMIT :limit)")},
         {&m_countLeases, QStringLiteral("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM leases")},
         {&m_selectAll,
-         QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM leases ORDER BY user_id, id")},
+         QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM leases ORDER BY id")},
     };
     for (const auto &[query, sql] : statements) {
         query->setForwardOnly(true);
@@ -153,7 +153,8 @@ void SqliteSession::loadMirror()
     run(m_selectAll);
     while (m_selectAll.next()) {
         Row row = rowAt(m_selectAll);
-        m_mirror[row.lease.userId].push_back(std::move(row)); // sorted by user, then grant order
+        // In grant order, so each user's rows stay in grant order too.
+        m_mirror[row.lease.userId].push_back(std::move(row));
     }
     m_selectAll.finish();
 }
@@ -176,7 +177,6 @@ void SqliteSession::forget(const Row &row)
 
 void SqliteSession::deleteLease(const Row &row)
 {
-    m_deleteLease.bindValue(userParameter, row.lease.userId);
     m_deleteLease.bindValue(idParameter, row.id);
     run(m_deleteLease);
     forget(row);
@@ -242,7 +242,6 @@ WatchResult SqliteSession::acquire(const AcquireRequest &request, qint64 &leaseD
         row.lease.expiresAtMs = leaseExpiry(request.nowMs, request.ttlMs);
         m_updateExpiry.bindValue(heartbeatParameter, row.lease.lastHeartbeatAtMs);
         m_updateExpiry.bindValue(expiresParameter, row.lease.expiresAtMs);
-        m_updateExpiry.bindValue(userParameter, row.lease.userId);
         m_updateExpiry.bindValue(idParameter, row.id);
         run(m_updateExpiry);
         updateMirror(row);
@@ -306,7 +305,6 @@ HeartbeatResult SqliteSession::renew(const QString &userId, const StreamId &stre
         row.lease.expiresAtMs = leaseExpiry(nowMs, ttlMs);
         m_updateExpiry.bindValue(heartbeatParameter, row.lease.lastHeartbeatAtMs);
         m_updateExpiry.bindValue(expiresParameter, row.lease.expiresAtMs);
-        m_updateExpiry.bindValue(userParameter, row.lease.userId);
         m_updateExpiry.bindValue(idParameter, row.id);
         run(m_updateExpiry);
         updateMirror(row);

@@ -23,6 +23,25 @@
 
 using namespace vs;
 
+namespace {
+
+// Counts the queued calls (QEvent::MetaCall) delivered in the thread it is installed in.
+class MetaCallCounter : public QObject
+{
+public:
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::MetaCall)
+            ++count;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+} // namespace
+
 class tst_SqliteLeaseStore : public QObject
 {
     Q_OBJECT
@@ -35,6 +54,7 @@ private slots:
     void concurrentCallersShareCommits();
     void asyncResultsArriveAfterTheCommit();
     void answersWaitForTheWalSyncWhileTheNextBatchCommits();
+    void asyncAnswersOfOneSyncArriveInOneEvent();
     void failedWalSyncFailsEveryLaterCall();
     void rolledBackBatchLeavesNoDecisionBehind();
     void startupErrorsNameTheFile_data();
@@ -212,6 +232,59 @@ void tst_SqliteLeaseStore::answersWaitForTheWalSyncWhileTheNextBatchCommits()
     QTRY_COMPARE(answered, (QList<int>{1, 2}));
     QCOMPARE(store.walSyncCount(), 2);
     QCOMPARE(store.storedLeaseCount(), 2);
+}
+
+void tst_SqliteLeaseStore::asyncAnswersOfOneSyncArriveInOneEvent()
+{
+    // The writer is held in front of the first call's COMMIT while 20 more are queued, so they
+    // form a second batch; the two batches are synced by one or two fsyncs. Their callbacks
+    // arrive in one queued event per fsync, not one per call.
+    std::atomic<bool> holdNextBatch{true};
+    QSemaphore holding;
+    QSemaphore resume;
+    SqliteLeaseStore::Options options;
+    options.failBatchForTests = [&] {
+        if (holdNextBatch.exchange(false)) {
+            holding.release();
+            resume.acquire();
+        }
+        return false;
+    };
+    auto opened = SqliteLeaseStore::open(dbPath(), options);
+    QVERIFY2(opened.store, qPrintable(opened.error));
+    SqliteLeaseStore &store = *opened.store;
+    const auto unblockWriter = qScopeGuard([&] { resume.release(1000); });
+    MetaCallCounter metaCalls;
+    QCoreApplication::instance()->installEventFilter(&metaCalls);
+    const auto removeFilter =
+        qScopeGuard([&metaCalls] { QCoreApplication::instance()->removeEventFilter(&metaCalls); });
+
+    constexpr int calls = 21;
+    QList<int> answered;
+    for (int i = 0; i < calls; ++i) {
+        store.acquireAsync(AcquireRequest{QStringLiteral("u%1").arg(i),
+                                          u"v"_qs,
+                                          {},
+                                          3,
+                                          60'000,
+                                          AtLimitBehaviour::Reject,
+                                          1'700'000'000'000},
+                           [&answered, i](WatchResult result) {
+                               QCOMPARE(result.outcome, WatchResult::Outcome::Granted);
+                               answered.append(i);
+                           });
+        if (i == 0)
+            QVERIFY(holding.tryAcquire(1, 10'000));
+    }
+    const qint64 syncsBefore = store.walSyncCount();
+    resume.release();
+    QTRY_COMPARE(answered.size(), calls);
+    for (int i = 0; i < calls; ++i)
+        QCOMPARE(answered.at(i), i); // in call order
+    QCOMPARE(store.commitCount(), 2);
+    const qint64 syncs = store.walSyncCount() - syncsBefore;
+    QVERIFY(syncs == 1 || syncs == 2);
+    QCOMPARE(metaCalls.count, syncs);
 }
 
 void tst_SqliteLeaseStore::failedWalSyncFailsEveryLaterCall()

@@ -342,8 +342,8 @@ void SqliteLeaseStore::post(Deliveries deliveries)
 {
     if (deliveries.empty())
         return;
-    // One event for all: posting one per call cost the syncer an allocation, a lock and
-    // often a wake-up of the store's thread each, and that thread an event dispatch each.
+    // One event for all: posting one per call cost the syncer an allocation and a lock of the
+    // receiving thread's event queue per call, and that thread an event dispatch per call.
     QMetaObject::invokeMethod(
         &m_callbackContext,
         [deliveries = std::move(deliveries)] {

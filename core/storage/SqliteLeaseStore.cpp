@@ -228,10 +228,13 @@ void SqliteLeaseStore::writerLoop(std::shared_ptr<std::promise<QString>> opened)
 
 void SqliteLeaseStore::runBatch(SqliteSession &session, std::deque<Job> &batch)
 {
+    const auto failAll = [this, &batch](const QString &error) {
+        Deliveries deliveries;
+        answer(batch, error, deliveries);
+        post(std::move(deliveries));
+    };
     if (m_syncFailed.load()) {
-        const QString failure = syncFailure();
-        for (Job &job : batch)
-            job.finish(failure);
+        failAll(syncFailure());
         return;
     }
     if (m_mirrorStale) {
@@ -239,10 +242,8 @@ void SqliteLeaseStore::runBatch(SqliteSession &session, std::deque<Job> &batch)
             session.loadMirror();
             m_mirrorStale = false;
         } catch (const SqliteSession::Error &failure) {
-            const QString error = QStringLiteral("SQLite store %1: cannot read the leases: %2")
-                                      .arg(m_path, failure.message);
-            for (Job &job : batch)
-                job.finish(error);
+            failAll(QStringLiteral("SQLite store %1: cannot read the leases: %2")
+                        .arg(m_path, failure.message));
             return;
         }
     }
@@ -271,8 +272,7 @@ void SqliteLeaseStore::runBatch(SqliteSession &session, std::deque<Job> &batch)
         error = QStringLiteral("SQLite store %1: %2").arg(m_path, error);
         if (m_healthy.exchange(false))
             qCWarning(vsStore).noquote() << error;
-        for (Job &job : batch)
-            job.finish(error);
+        failAll(error);
         return;
     }
     m_leaseCount.fetch_add(delta, std::memory_order_relaxed);
@@ -291,6 +291,7 @@ void SqliteLeaseStore::syncLoop()
 {
     SqliteWalSync wal(m_path, m_options.walFlushForTests);
     std::deque<std::deque<Job>> batches;
+    Deliveries deliveries;
     for (;;) {
         {
             std::unique_lock lock(m_syncMutex);
@@ -320,12 +321,36 @@ void SqliteLeaseStore::syncLoop()
                 qCCritical(vsStore).noquote() << error;
             }
         }
-        for (std::deque<Job> &batch : batches) {
-            for (Job &job : batch)
-                job.finish(error);
-        }
+        for (std::deque<Job> &batch : batches)
+            answer(batch, error, deliveries);
         batches.clear();
+        post(std::move(deliveries));
+        deliveries.clear();
     }
+}
+
+void SqliteLeaseStore::answer(std::deque<Job> &jobs, const QString &error, Deliveries &deliveries)
+{
+    for (Job &job : jobs) {
+        job.finish(error);
+        if (job.deliver)
+            deliveries.push_back(std::move(job.deliver));
+    }
+}
+
+void SqliteLeaseStore::post(Deliveries deliveries)
+{
+    if (deliveries.empty())
+        return;
+    // One event for all: posting one per call cost the syncer an allocation and a lock of the
+    // receiving thread's event queue per call, and that thread an event dispatch per call.
+    QMetaObject::invokeMethod(
+        &m_callbackContext,
+        [deliveries = std::move(deliveries)] {
+            for (const std::function<void()> &deliver : deliveries)
+                deliver();
+        },
+        Qt::QueuedConnection);
 }
 
 void SqliteLeaseStore::stopSyncer()
@@ -370,7 +395,8 @@ Result SqliteLeaseStore::runSync(std::function<Result(SqliteSession &, qint64 &)
                     if (!error.isEmpty())
                         *result = unavailable<Result>(error);
                     committed.set_value();
-                }});
+                },
+                {}}); // the caller waits on its own thread: nothing to deliver
     committedFuture.wait();
     return std::move(*result);
 }
@@ -389,13 +415,12 @@ void SqliteLeaseStore::runAsync(std::function<Result(SqliteSession &, qint64 &)>
                     *result = work(session, delta);
                     return delta;
                 },
-                [this, result, done = std::move(done)](const QString &error) mutable {
+                [result](const QString &error) {
                     if (!error.isEmpty())
                         *result = unavailable<Result>(error);
-                    QMetaObject::invokeMethod(
-                        &m_callbackContext,
-                        [result, done = std::move(done)] { done(std::move(*result)); },
-                        Qt::QueuedConnection);
+                },
+                [result, done = std::move(done)] {
+                    done(std::move(*result));
                 }});
 }
 
@@ -444,7 +469,8 @@ SweepResult SqliteLeaseStore::sweep(qint64 nowMs, int maxLeases)
                         result->storeAvailable = false;
                     }
                     committed.set_value();
-                }});
+                },
+                {}}); // the caller waits on its own thread: nothing to deliver
     committedFuture.wait();
     return std::move(*result);
 }

@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace vs {
 
@@ -102,18 +103,23 @@ private:
     // One decision: `apply` runs on the writer thread inside the batch's transaction and returns
     // the change in the number of stored leases; `finish` gets the error (empty when durable)
     // and runs on the syncer thread after the fsync, or on the writer thread when the batch
-    // failed before that.
+    // failed before that. `deliver` (async calls only) then runs on the store's thread: the
+    // callbacks of one fsync go there together, in one queued event.
     struct Job
     {
         std::function<qint64(SqliteSession &)> apply;
         std::function<void(const QString &error)> finish;
+        std::function<void()> deliver;
     };
+    using Deliveries = std::vector<std::function<void()>>;
 
     SqliteLeaseStore(const QString &path, const Options &options);
     QString start();
     void writerLoop(std::shared_ptr<std::promise<QString>> opened);
     void runBatch(SqliteSession &session, std::deque<Job> &batch);
     void syncLoop();
+    void answer(std::deque<Job> &jobs, const QString &error, Deliveries &deliveries);
+    void post(Deliveries deliveries);
     void stopSyncer();
     QString syncFailure();
     void enqueue(Job job);

@@ -72,6 +72,28 @@ const QList<QStringList> &migrations()
             QStringLiteral("CREATE INDEX tombstones_by_user_end ON tombstones (user_id, "
                            "ended_at_ms)"),
         },
+        {
+            // Version 3: leases in grant order again (rowid table keyed by `id`), and no index
+            // by user. Decisions read the writer's in-memory mirror, never the table, so
+            // clustering by user no longer saves reads; it cost writes instead: every grant
+            // landed on a different page (users are spread at random), one 4 KiB WAL frame per
+            // grant. In grant order a batch of grants appends to the same last pages.
+            QStringLiteral("CREATE TABLE leases_v3 ("
+                           " id INTEGER PRIMARY KEY,"
+                           " user_id TEXT NOT NULL,"
+                           " stream_id BLOB NOT NULL,"
+                           " video_id TEXT NOT NULL,"
+                           " device_id TEXT NOT NULL,"
+                           " started_at_ms INTEGER NOT NULL,"
+                           " last_heartbeat_at_ms INTEGER NOT NULL,"
+                           " expires_at_ms INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO leases_v3 SELECT id, user_id, stream_id, video_id, "
+                           "device_id, started_at_ms, last_heartbeat_at_ms, expires_at_ms "
+                           "FROM leases"),
+            QStringLiteral("DROP TABLE leases"),
+            QStringLiteral("ALTER TABLE leases_v3 RENAME TO leases"),
+            QStringLiteral("CREATE INDEX leases_by_expiry ON leases (expires_at_ms)"),
+        },
     };
     return steps;
 }

@@ -5,6 +5,7 @@
 #include "SqliteSchema.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QScopeGuard>
 #include <QSemaphore>
 #include <QSqlDatabase>
@@ -22,6 +23,25 @@
 
 using namespace vs;
 
+namespace {
+
+// Counts the queued calls (QEvent::MetaCall) delivered in the thread it is installed in.
+class MetaCallCounter : public QObject
+{
+public:
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::MetaCall)
+            ++count;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+} // namespace
+
 class tst_SqliteLeaseStore : public QObject
 {
     Q_OBJECT
@@ -34,6 +54,7 @@ private slots:
     void concurrentCallersShareCommits();
     void asyncResultsArriveAfterTheCommit();
     void answersWaitForTheWalSyncWhileTheNextBatchCommits();
+    void asyncAnswersOfOneSyncArriveInOneEvent();
     void failedWalSyncFailsEveryLaterCall();
     void rolledBackBatchLeavesNoDecisionBehind();
     void startupErrorsNameTheFile_data();
@@ -42,6 +63,8 @@ private slots:
     void newerSchemaIsRefused();
     void freshFileGetsTheLatestSchema();
     void version1FileIsMigrated();
+    void version2FileIsMigrated();
+    void grantsOfOneBatchShareTheirPages();
     void tombstonesAreCappedPerUser();
 
 private:
@@ -209,6 +232,59 @@ void tst_SqliteLeaseStore::answersWaitForTheWalSyncWhileTheNextBatchCommits()
     QTRY_COMPARE(answered, (QList<int>{1, 2}));
     QCOMPARE(store.walSyncCount(), 2);
     QCOMPARE(store.storedLeaseCount(), 2);
+}
+
+void tst_SqliteLeaseStore::asyncAnswersOfOneSyncArriveInOneEvent()
+{
+    // The writer is held in front of the first call's COMMIT while 20 more are queued, so they
+    // form a second batch; the two batches are synced by one or two fsyncs. Their callbacks
+    // arrive in one queued event per fsync, not one per call.
+    std::atomic<bool> holdNextBatch{true};
+    QSemaphore holding;
+    QSemaphore resume;
+    SqliteLeaseStore::Options options;
+    options.failBatchForTests = [&] {
+        if (holdNextBatch.exchange(false)) {
+            holding.release();
+            resume.acquire();
+        }
+        return false;
+    };
+    auto opened = SqliteLeaseStore::open(dbPath(), options);
+    QVERIFY2(opened.store, qPrintable(opened.error));
+    SqliteLeaseStore &store = *opened.store;
+    const auto unblockWriter = qScopeGuard([&] { resume.release(1000); });
+    MetaCallCounter metaCalls;
+    QCoreApplication::instance()->installEventFilter(&metaCalls);
+    const auto removeFilter =
+        qScopeGuard([&metaCalls] { QCoreApplication::instance()->removeEventFilter(&metaCalls); });
+
+    constexpr int calls = 21;
+    QList<int> answered;
+    for (int i = 0; i < calls; ++i) {
+        store.acquireAsync(AcquireRequest{QStringLiteral("u%1").arg(i),
+                                          u"v"_qs,
+                                          {},
+                                          3,
+                                          60'000,
+                                          AtLimitBehaviour::Reject,
+                                          1'700'000'000'000},
+                           [&answered, i](WatchResult result) {
+                               QCOMPARE(result.outcome, WatchResult::Outcome::Granted);
+                               answered.append(i);
+                           });
+        if (i == 0)
+            QVERIFY(holding.tryAcquire(1, 10'000));
+    }
+    const qint64 syncsBefore = store.walSyncCount();
+    resume.release();
+    QTRY_COMPARE(answered.size(), calls);
+    for (int i = 0; i < calls; ++i)
+        QCOMPARE(answered.at(i), i); // in call order
+    QCOMPARE(store.commitCount(), 2);
+    const qint64 syncs = store.walSyncCount() - syncsBefore;
+    QVERIFY(syncs == 1 || syncs == 2);
+    QCOMPARE(metaCalls.count, syncs);
 }
 
 void tst_SqliteLeaseStore::failedWalSyncFailsEveryLaterCall()
@@ -536,6 +612,160 @@ void tst_SqliteLeaseStore::version1FileIsMigrated()
     QCOMPARE(granted.outcome, WatchResult::Outcome::Granted);
     QCOMPARE(store.list(u"u1"_qs, 1000).active.last().streamId, granted.lease.streamId);
     QCOMPARE(store.storedLeaseCount(), 3);
+}
+
+void tst_SqliteLeaseStore::version2FileIsMigrated()
+{
+    // A file as schema version 2 left it: leases clustered by user (WITHOUT ROWID), two leases
+    // of one user inserted against grant order, another user's lease, and a tombstone.
+    const StreamId first = StreamId::generate();
+    const StreamId second = StreamId::generate();
+    const StreamId other = StreamId::generate();
+    const StreamId ended = StreamId::generate();
+    const auto bytes = [](const StreamId &id) {
+        return QByteArray(reinterpret_cast<const char *>(id.bytes().data()), StreamId::byteCount);
+    };
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"v2"_qs);
+        database.setDatabaseName(dbPath());
+        QVERIFY(database.open());
+        QSqlQuery query(database);
+        const QString statements[] = {
+            u"CREATE TABLE leases (user_id TEXT NOT NULL, id INTEGER NOT NULL, stream_id BLOB "
+            "NOT NULL, video_id TEXT NOT NULL, device_id TEXT NOT NULL, started_at_ms INTEGER "
+            "NOT NULL, last_heartbeat_at_ms INTEGER NOT NULL, expires_at_ms INTEGER NOT NULL, "
+            "PRIMARY KEY (user_id, id)) WITHOUT ROWID"_qs,
+            u"CREATE INDEX leases_by_expiry ON leases (expires_at_ms)"_qs,
+            u"CREATE TABLE tombstones (user_id TEXT NOT NULL, stream_id BLOB NOT NULL, "
+            "ended_at_ms INTEGER NOT NULL, evicted INTEGER NOT NULL, PRIMARY KEY (user_id, "
+            "stream_id)) WITHOUT ROWID"_qs,
+            u"CREATE INDEX tombstones_by_end ON tombstones (ended_at_ms)"_qs,
+            u"CREATE INDEX tombstones_by_user_end ON tombstones (user_id, ended_at_ms)"_qs,
+            u"PRAGMA user_version = 2"_qs,
+        };
+        for (const QString &statement : statements)
+            QVERIFY2(query.exec(statement), qPrintable(statement));
+        const auto insert = [&](const QString &user, qint64 id, const StreamId &streamId,
+                                const QString &video) {
+            query.prepare(u"INSERT INTO leases VALUES (?, ?, ?, ?, 'tv', 10, 20, ?)"_qs);
+            query.addBindValue(user);
+            query.addBindValue(id);
+            query.addBindValue(bytes(streamId));
+            query.addBindValue(video);
+            query.addBindValue(Lease::neverExpires);
+            return query.exec();
+        };
+        QVERIFY(insert(u"u1"_qs, 9, second, u"v2"_qs));
+        QVERIFY(insert(u"u0"_qs, 5, other, u"v9"_qs));
+        QVERIFY(insert(u"u1"_qs, 3, first, u"v1"_qs));
+        query.prepare(u"INSERT INTO tombstones VALUES ('u1', ?, 5, 0)"_qs);
+        query.addBindValue(bytes(ended));
+        QVERIFY(query.exec());
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(u"v2"_qs);
+
+    auto opened = SqliteLeaseStore::open(dbPath());
+    QVERIFY2(opened.store, qPrintable(opened.error));
+    SqliteLeaseStore &store = *opened.store;
+    const ListResult listed = store.list(u"u1"_qs, 1000);
+    QCOMPARE(listed.active.size(), 2);
+    QCOMPARE(listed.active.at(0).streamId, first); // grant order kept
+    QCOMPARE(listed.active.at(1).streamId, second);
+    QCOMPARE(listed.active.at(1).videoId, u"v2"_qs);
+    QCOMPARE(listed.active.at(1).deviceId, u"tv"_qs);
+    QCOMPARE(listed.active.at(1).startedAtMs, 10);
+    QCOMPARE(listed.active.at(1).lastHeartbeatAtMs, 20);
+    QCOMPARE(store.list(u"u0"_qs, 1000).active.size(), 1);
+    QCOMPARE(store.renew(u"u1"_qs, ended, 1000, 1000).outcome, HeartbeatResult::Outcome::Expired);
+    // The migrated rows are found by their id: a renew and a stop change them.
+    QCOMPARE(store.renew(u"u1"_qs, first, 1000, 1000).outcome, HeartbeatResult::Outcome::Renewed);
+    QCOMPARE(store.release(u"u0"_qs, other, 1000).outcome, StopResult::Outcome::Stopped);
+    // New grants come after the migrated ones.
+    const WatchResult granted = store.acquire(
+        AcquireRequest{u"u1"_qs, u"v3"_qs, {}, 3, 0, AtLimitBehaviour::EvictOldest, 1000});
+    QCOMPARE(granted.outcome, WatchResult::Outcome::Granted);
+    QCOMPARE(store.storedLeaseCount(), 3);
+
+    opened.store.reset();
+    auto reopened = SqliteLeaseStore::open(dbPath());
+    QVERIFY2(reopened.store, qPrintable(reopened.error));
+    const ListResult again = reopened.store->list(u"u1"_qs, 1000);
+    QCOMPARE(again.active.size(), 3);
+    QCOMPARE(again.active.at(0).streamId, first);
+    QCOMPARE(again.active.at(0).expiresAtMs, 2000); // the renew reached the file
+    QCOMPARE(again.active.at(2).streamId, granted.lease.streamId);
+    QVERIFY(reopened.store->list(u"u0"_qs, 1000).active.isEmpty());
+}
+
+void tst_SqliteLeaseStore::grantsOfOneBatchShareTheirPages()
+{
+    // Users are spread at random over the table, so with leases clustered by user every grant
+    // of a batch dirtied its own page: one 4 KiB WAL frame (and its write and fsync) per grant.
+    // In grant order, a batch of grants appends to the same few pages. Measured in WAL frames:
+    // the WAL only grows here (far below the 1000-page automatic checkpoint).
+    std::atomic<bool> holdNextBatch{false};
+    QSemaphore holding;
+    QSemaphore resume;
+    SqliteLeaseStore::Options options;
+    // Holds the writer in front of a COMMIT, so the calls queued meanwhile form one batch.
+    options.failBatchForTests = [&] {
+        if (holdNextBatch.exchange(false)) {
+            holding.release();
+            resume.acquire();
+        }
+        return false;
+    };
+    auto opened = SqliteLeaseStore::open(dbPath(), options);
+    QVERIFY2(opened.store, qPrintable(opened.error));
+    SqliteLeaseStore &store = *opened.store;
+    const auto unblockWriter = qScopeGuard([&] { resume.release(1000); });
+    QString video = u"v1"_qs;
+    const auto request = [&video](const QString &user) {
+        return AcquireRequest{
+            user, video, {}, 3, 60'000, AtLimitBehaviour::Reject, 1'700'000'000'000};
+    };
+    int answered = 0;
+    const auto count = [&answered](WatchResult result) {
+        QCOMPARE(result.outcome, WatchResult::Outcome::Granted);
+        ++answered;
+    };
+    // Runs `first`, holds its batch, queues `rest` behind it and lets both commit.
+    const auto runInTwoBatches = [&](const QString &first, const QStringList &rest) {
+        holdNextBatch = true;
+        store.acquireAsync(request(first), count);
+        QVERIFY(holding.tryAcquire(1, 10'000));
+        for (const QString &user : rest)
+            store.acquireAsync(request(user), count);
+        resume.release();
+    };
+
+    constexpr int users = 2000;
+    QStringList everyone;
+    for (int i = 1; i < users; ++i)
+        everyone.append(QStringLiteral("user%1").arg(i));
+    runInTwoBatches(u"user0"_qs, everyone);
+    QTRY_COMPARE_WITH_TIMEOUT(answered, users, 30'000);
+
+    const QString wal = dbPath() + u"-wal"_qs;
+    const qint64 walBefore = QFileInfo(wal).size();
+    const qint64 commitsBefore = store.commitCount();
+    // A second stream for every 20th user: spread over the whole table.
+    video = u"v2"_qs;
+    QStringList spread;
+    for (int i = 20; i < users; i += 20)
+        spread.append(QStringLiteral("user%1").arg(i));
+    runInTwoBatches(u"newcomer"_qs, spread);
+    QTRY_COMPARE_WITH_TIMEOUT(answered, users + 1 + int(spread.size()), 30'000);
+    QCOMPARE(store.commitCount(), commitsBefore + 2);
+
+    const qint64 frameSize = 24 + 4096; // frame header + default page size
+    const qint64 frames = (QFileInfo(wal).size() - walBefore) / frameSize;
+    // Two commits of the table's and the expiry index's last pages and their parents (10
+    // frames when written); with leases clustered by user (schema version 2) it was 51.
+    QVERIFY2(frames <= 16, qPrintable(QStringLiteral("%1 WAL frames for %2 grants in 2 commits")
+                                          .arg(frames)
+                                          .arg(spread.size() + 1)));
 }
 
 void tst_SqliteLeaseStore::tombstonesAreCappedPerUser()

@@ -66,8 +66,8 @@ awk -v t="$total" -v n="$requests" 'BEGIN { printf "instructions per request: %.
 top() {
     callgrind_annotate --threshold=100 --auto=no "$@" "$dump" 2>/dev/null |
         awk -v n="$requests" -v top="$top" '$1 ~ /^[0-9,]+$/ && !/PROGRAM TOTALS/ && shown < top {
-            v = $1; gsub(",", "", v); $1 = ""; $2 = ""
-            printf "%9.0f %s\n", v / n, substr($0, 3, 160); shown++ }'
+            v = $1; gsub(",", "", v); sub(/^ *[0-9,]+ +\( *[0-9.]+%\) +/, "")
+            printf "%9.0f %s\n", v / n, substr($0, 1, 160); shown++ }'
 }
 echo "top functions, inclusive (instructions per request):"
 top --inclusive=yes

@@ -3,8 +3,10 @@
 #include "BearerToken.h"
 #include "BufferedLogHandler.h"
 #include "GuardedTcpServer.h"
+#include "HttpStatusLine.h"
 #include "OpenApiDocument.h"
 #include "RequestId.h"
+#include "SimpleHttpRequest.h"
 #include "StreamLimiter.h"
 
 #include <QTcpSocket>
@@ -26,10 +28,9 @@ qint64 monotonicNs()
         .count();
 }
 
-bool asksToClose(const QHttpServerRequest &request)
+bool asksToClose(QByteArrayView connection)
 {
-    const QByteArray connection = request.value(QByteArrayLiteral("connection"));
-    return !connection.isEmpty() && connection.trimmed().toLower() == "close";
+    return connection.trimmed().compare("close", Qt::CaseInsensitive) == 0;
 }
 
 // The pieces in one array, sized once: a chain of QByteArray appends costs more than the
@@ -140,12 +141,16 @@ quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *er
         return 0;
     }
     tcpServer->bindTo(*this);
+    tcpServer->setSimpleRequestHandler(
+        [this](QTcpSocket *socket, const SimpleHttpRequest &request) {
+            handleSimpleRequest(socket, request);
+        });
     m_listener = tcpServer;
     m_metrics->setConnectionSource([tcpServer] { return tcpServer->counters(); });
     return tcpServer->serverPort();
 }
 
-std::optional<ApiResponse> ApiServer::authorize(const QHttpServerRequest &request, int routeIndex,
+std::optional<ApiResponse> ApiServer::authorize(const QByteArray &authorization, int routeIndex,
                                                 const QStringList &parameters,
                                                 ApiRequest &api) const
 {
@@ -153,8 +158,7 @@ std::optional<ApiResponse> ApiServer::authorize(const QHttpServerRequest &reques
         return std::nullopt;
     std::optional<Principal> caller;
     QString tokenProblem;
-    const std::optional<QByteArray> token =
-        BearerToken::fromAuthorizationHeader(request.value(QByteArrayLiteral("authorization")));
+    const std::optional<QByteArray> token = BearerToken::fromAuthorizationHeader(authorization);
     if (token) {
         JwtVerification verification = m_security.verifier->verify(*token);
         if (verification.ok())
@@ -203,13 +207,35 @@ std::optional<ApiResponse> ApiServer::authorize(const QHttpServerRequest &reques
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const qint64 startNs = monotonicNs();
-
     // Qt reuses `request` for the connection's next request: copy what handlers need.
     ApiRequest api;
     api.method = request.method();
     api.url = request.url();
     api.requestId = RequestId::saneOrGenerated(request.value(QByteArrayLiteral("x-request-id")));
+    api.body = request.body();
+    dispatch(std::move(api), request.value(QByteArrayLiteral("authorization")),
+             asksToClose(request.value(QByteArrayLiteral("connection"))), socket,
+             makeResponder(request, socket), startNs);
+    return true;
+}
 
+void ApiServer::handleSimpleRequest(QTcpSocket *socket, const SimpleHttpRequest &request)
+{
+    const qint64 startNs = monotonicNs();
+    ApiRequest api;
+    api.method = request.method();
+    // The path is all handlers read from the URL; a simple request has no query.
+    api.url.setPath(QString::fromLatin1(request.path()));
+    api.requestId = RequestId::saneOrGenerated(request.header("x-request-id").toByteArray());
+    api.body = request.body().toByteArray();
+    dispatch(std::move(api), request.header("authorization").toByteArray(),
+             asksToClose(request.header("connection")), socket, std::nullopt, startNs);
+}
+
+void ApiServer::dispatch(ApiRequest api, const QByteArray &authorization, bool closeAfter,
+                         QTcpSocket *socket, std::optional<QHttpServerResponder> responder,
+                         qint64 startNs)
+{
     auto [entry, inserted] = m_connections.try_emplace(socket);
     if (inserted) {
         // Each answer is one small write; Nagle's algorithm would hold it back until the client
@@ -219,13 +245,13 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     }
     Connection &connection = entry->second;
     const quint64 sequence = connection.nextSequence++;
-    connection.pending.push_back(PendingResponse{sequence, makeResponder(request, socket),
-                                                 std::nullopt, api.requestId, api.method, -1,
-                                                 startNs, asksToClose(request)});
+    connection.pending.push_back(PendingResponse{sequence, std::move(responder), std::nullopt,
+                                                 api.requestId, api.method, -1, startNs,
+                                                 closeAfter});
 
-    if (request.body().size() > ApiController::maxBodyBytes) {
+    if (api.body.size() > ApiController::maxBodyBytes) {
         complete(socket, sequence, ApiController::payloadTooLarge(api));
-        return true;
+        return;
     }
 
     RouteTable::Match match = m_routes.match(api.method, api.url.path(QUrl::FullyEncoded));
@@ -234,16 +260,15 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                  match.allowedMethods.isEmpty()
                      ? ApiController::notFound(api)
                      : ApiController::methodNotAllowed(api, match.allowedMethods));
-        return true;
+        return;
     }
 
     connection.pending.back().routeIndex = match.routeIndex;
-    if (auto refusal = authorize(request, match.routeIndex, match.parameters, api)) {
+    if (auto refusal = authorize(authorization, match.routeIndex, match.parameters, api)) {
         complete(socket, sequence, std::move(*refusal));
-        return true;
+        return;
     }
     api.pathParameters = std::move(match.parameters);
-    api.body = request.body();
     // The answer may come later (asynchronous stores): by then the socket or the server may be
     // gone, which the QPointers notice.
     m_routes.routes()[std::size_t(match.routeIndex)].handler(
@@ -252,7 +277,6 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
             if (server && guardedSocket)
                 server->complete(socket, sequence, std::move(response));
         });
-    return true;
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
@@ -294,8 +318,9 @@ void ApiServer::write(QTcpSocket *socket, PendingResponse &pending)
     if (!socket->isOpen() || socket->state() != QAbstractSocket::ConnectedState)
         return;
 
-    // The responder writes the status line and the body; the header lines go out in one
-    // write, byte for byte what its writeHeader (four socket writes per header) would send.
+    // Qt's responder writes the status line and the body of requests Qt parsed; the header
+    // lines go out in one write, byte for byte what its writeHeader (four socket writes per
+    // header) would send.
     char lengthDigits[24];
     const QByteArrayView length(
         lengthDigits,
@@ -317,10 +342,18 @@ void ApiServer::write(QTcpSocket *socket, PendingResponse &pending)
     if (pending.closeAfter)
         header("Connection", "close");
 
-    QHttpServerResponder &responder = pending.responder;
-    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
-    socket->write(joined(lines.constData(), lines.size()));
-    responder.writeBody(response.status == 204 ? QByteArray() : response.body);
+    const QByteArray headers = joined(lines.constData(), lines.size());
+    const QByteArrayView body =
+        response.status == 204 ? QByteArrayView() : QByteArrayView(response.body);
+    if (pending.responder) {
+        pending.responder->writeStatusLine(QHttpServerResponder::StatusCode(response.status));
+        socket->write(headers);
+        pending.responder->writeBody(response.status == 204 ? QByteArray() : response.body);
+        return;
+    }
+    // No responder for a simple request: the same bytes, in one write.
+    const QByteArray statusLine = httpStatusLine(response.status);
+    socket->write(joined({statusLine, headers, "\r\n", body}));
 }
 
 void ApiServer::logRequest(const PendingResponse &pending, int status, qint64 durationUs) const

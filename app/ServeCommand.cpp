@@ -41,6 +41,14 @@ QByteArray jsonLogLine(QtMsgType type, const QMessageLogContext &context, const 
     return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
 }
 
+// The same for a request line handed over as bytes (BufferedLogHandler::info).
+std::optional<QByteArray> jsonRequestLine(const char *category, QByteArrayView message)
+{
+    if (qstrcmp(category, "vs.http") != 0 || !message.startsWith('{'))
+        return std::nullopt;
+    return message.toByteArray() + '\n';
+}
+
 vs::Policy initialPolicy(const ServeOptions &options)
 {
     vs::Policy policy;
@@ -64,10 +72,10 @@ int runServeCommand(const QStringList &arguments)
 
     // Every log line, the one per request included, goes to stderr in one write per event-loop
     // pass; declared first so that it outlives (and flushes after) everything that logs.
-    vs::BufferedLogHandler logHandler(STDERR_FILENO,
-                                      options->logFormat == vs::LogFormat::Json
-                                          ? vs::BufferedLogHandler::Formatter(&jsonLogLine)
-                                          : vs::BufferedLogHandler::Formatter());
+    const bool json = options->logFormat == vs::LogFormat::Json;
+    vs::BufferedLogHandler logHandler(
+        STDERR_FILENO, json ? vs::BufferedLogHandler::Formatter(&jsonLogLine) : nullptr,
+        json ? vs::BufferedLogHandler::DirectFormatter(&jsonRequestLine) : nullptr);
     logHandler.install();
 
     ServeSignalHandler signalHandler;

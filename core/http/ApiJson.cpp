@@ -1,8 +1,10 @@
 #include "ApiJson.h"
 
 #include <QJsonDocument>
+#include <QVarLengthArray>
 
 #include <algorithm>
+#include <charconv>
 
 namespace vs::ApiJson {
 
@@ -40,20 +42,12 @@ void appendString(QByteArray &out, const QString &text)
     out += '"';
 }
 
-void appendOptionalTime(QByteArray &out, const Lease &lease)
-{
-    if (lease.expires()) {
-        out += '"';
-        out += rfc3339(lease.expiresAtMs);
-        out += '"';
-    } else {
-        out += "null";
-    }
-}
-
 } // namespace
 
-QByteArray rfc3339(qint64 msSinceEpoch)
+namespace {
+
+// Writes the 24 characters of rfc3339(msSinceEpoch) at `out`; returns the end.
+char *writeRfc3339(char *out, qint64 msSinceEpoch)
 {
     // Years 0-9999 only; anything else is not a time this service produces.
     constexpr qint64 maxMs = 253402300799999;
@@ -69,8 +63,6 @@ QByteArray rfc3339(qint64 msSinceEpoch)
     unsigned day = 0;
     civilFromDays(days, year, month, day);
 
-    QByteArray text(24, Qt::Uninitialized);
-    char *out = text.data();
     appendDigits(out, year, 4);
     *out++ = '-';
     appendDigits(out, month, 2);
@@ -85,6 +77,52 @@ QByteArray rfc3339(qint64 msSinceEpoch)
     *out++ = '.';
     appendDigits(out, msOfDay % 1000, 3);
     *out++ = 'Z';
+    return out;
+}
+
+// Collects one stream object on the stack and appends it to the output in one go: a chain of
+// QByteArray appends (and toLatin1 copies of every id) cost several times as much.
+class StreamWriter
+{
+public:
+    void raw(QByteArrayView text) { m_text.append(text.data(), text.size()); }
+    // Only ever called with IdRules-valid ids: ASCII without quotes or backslashes.
+    void quoted(const QString &text)
+    {
+        const qsizetype start = m_text.size();
+        m_text.resize(start + text.size() + 2);
+        char *out = m_text.data() + start;
+        *out++ = '"';
+        for (const QChar c : text)
+            *out++ = char(c.unicode());
+        *out = '"';
+    }
+    void number(qint64 value)
+    {
+        char digits[24];
+        raw(QByteArrayView(digits,
+                           std::to_chars(digits, digits + sizeof digits, value).ptr - digits));
+    }
+    void quotedTime(qint64 msSinceEpoch)
+    {
+        char text[26];
+        text[0] = '"';
+        char *end = writeRfc3339(text + 1, msSinceEpoch);
+        *end++ = '"';
+        raw(QByteArrayView(text, end - text));
+    }
+    void appendTo(QByteArray &out) const { out.append(m_text.data(), m_text.size()); }
+
+private:
+    QVarLengthArray<char, 512> m_text;
+};
+
+} // namespace
+
+QByteArray rfc3339(qint64 msSinceEpoch)
+{
+    QByteArray text(24, Qt::Uninitialized);
+    writeRfc3339(text.data(), msSinceEpoch);
     return text;
 }
 
@@ -98,28 +136,39 @@ qint64 heartbeatIntervalSeconds(const Lease &lease)
 
 void appendStream(QByteArray &out, const Lease &lease)
 {
-    out += "{\"stream_id\":\"";
-    out += lease.streamId.toString().toLatin1();
-    out += "\",\"user_id\":";
-    appendString(out, lease.userId);
-    out += ",\"video_id\":";
-    appendString(out, lease.videoId);
-    out += ",\"device_id\":";
+    StreamWriter json;
+    char id[StreamId::textLength + 2];
+    id[0] = '"';
+    const QString streamId = lease.streamId.toString();
+    std::transform(streamId.begin(), streamId.end(), id + 1,
+                   [](QChar c) { return char(c.unicode()); });
+    id[sizeof id - 1] = '"';
+    json.raw("{\"stream_id\":");
+    json.raw(QByteArrayView(id, sizeof id));
+    json.raw(",\"user_id\":");
+    json.quoted(lease.userId);
+    json.raw(",\"video_id\":");
+    json.quoted(lease.videoId);
+    json.raw(",\"device_id\":");
     if (lease.deviceId.isEmpty())
-        out += "null";
+        json.raw("null");
     else
-        appendString(out, lease.deviceId);
-    out += ",\"started_at\":\"";
-    out += rfc3339(lease.startedAtMs);
-    out += "\",\"expires_at\":";
-    appendOptionalTime(out, lease);
-    out += ",\"heartbeat_interval_s\":";
+        json.quoted(lease.deviceId);
+    json.raw(",\"started_at\":");
+    json.quotedTime(lease.startedAtMs);
+    json.raw(",\"expires_at\":");
+    if (lease.expires())
+        json.quotedTime(lease.expiresAtMs);
+    else
+        json.raw("null");
+    json.raw(",\"heartbeat_interval_s\":");
     const qint64 interval = heartbeatIntervalSeconds(lease);
     if (interval > 0)
-        out += QByteArray::number(interval);
+        json.number(interval);
     else
-        out += "null";
-    out += '}';
+        json.raw("null");
+    json.raw("}");
+    json.appendTo(out);
 }
 
 QByteArray stream(const Lease &lease)

@@ -14,7 +14,7 @@ namespace vs {
 struct ApiRequest
 {
     QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
-    QUrl url;
+    QUrl url; // for a SimpleHttpRequest only the path: it has no query, and no handler reads more
     QStringList pathParameters; // the {placeholders} of the matched route, percent-decoded
     QByteArray body;
     QByteArray requestId; // echoed from X-Request-Id when sane, generated otherwise

@@ -19,6 +19,7 @@
 namespace vs {
 
 class GuardedTcpServer;
+class SimpleHttpRequest;
 class PolicySource;
 class StreamLimiter;
 
@@ -62,7 +63,7 @@ private:
     struct PendingResponse
     {
         quint64 sequence = 0;
-        QHttpServerResponder responder;
+        std::optional<QHttpServerResponder> responder; // none for a simple request
         std::optional<ApiResponse> response;
         QByteArray requestId;
         QHttpServerRequest::Method method;
@@ -76,12 +77,18 @@ private:
         quint64 nextSequence = 0;
     };
 
+    // A request GuardedTcpServer took past Qt's parser (SimpleHttpRequest).
+    void handleSimpleRequest(QTcpSocket *socket, const SimpleHttpRequest &request);
+    // Everything after parsing, for both kinds of request.
+    void dispatch(ApiRequest api, const QByteArray &authorization, bool closeAfter,
+                  QTcpSocket *socket, std::optional<QHttpServerResponder> responder,
+                  qint64 startNs);
     void registerRoutes();
     void addRoute(QHttpServerRequest::Method method, const QString &pattern,
                   AccessControl::Operation operation, RouteTable::Handler handler);
     // Empty when the caller may go on; else the 401/403 answer. Sets `api.plan` for callers
     // whose plan comes from their token.
-    std::optional<ApiResponse> authorize(const QHttpServerRequest &request, int routeIndex,
+    std::optional<ApiResponse> authorize(const QByteArray &authorization, int routeIndex,
                                          const QStringList &parameters, ApiRequest &api) const;
     void complete(QTcpSocket *socket, quint64 sequence, ApiResponse response);
     void write(QTcpSocket *socket, PendingResponse &pending);

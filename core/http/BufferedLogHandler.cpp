@@ -3,6 +3,7 @@
 #include <QAbstractEventDispatcher>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 
@@ -21,12 +22,43 @@ QByteArray qtFormat(QtMsgType type, const QMessageLogContext &context, const QSt
     return line;
 }
 
+// What qFormatLogMessage makes of a message under Qt's default pattern
+// ("%{if-category}%{category}: %{endif}%{message}"); the messages given to info() are ASCII, so
+// the local 8-bit encoding changes nothing.
+std::optional<QByteArray> defaultPatternLine(const char *category, QByteArrayView message)
+{
+    const bool named = category && qstrcmp(category, "default") != 0;
+    const qsizetype prefix = named ? qsizetype(qstrlen(category)) + 2 : 0;
+    QByteArray line(prefix + message.size() + 1, Qt::Uninitialized);
+    char *next = line.data();
+    if (named) {
+        next = std::copy_n(category, prefix - 2, next);
+        *next++ = ':';
+        *next++ = ' ';
+    }
+    next = std::copy_n(message.data(), message.size(), next);
+    *next = '\n';
+    return line;
+}
+
+BufferedLogHandler::DirectFormatter directFor(const BufferedLogHandler::Formatter &formatter,
+                                              BufferedLogHandler::DirectFormatter direct)
+{
+    if (formatter)
+        return direct;
+    if (!qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
+        return {};
+    return &defaultPatternLine;
+}
+
 } // namespace
 
-BufferedLogHandler::BufferedLogHandler(int fileDescriptor, Formatter formatter, QObject *parent)
+BufferedLogHandler::BufferedLogHandler(int fileDescriptor, Formatter formatter,
+                                       DirectFormatter direct, QObject *parent)
     : QObject(parent)
     , m_fileDescriptor(fileDescriptor)
-    , m_formatter(formatter ? std::move(formatter) : Formatter(&qtFormat))
+    , m_formatter(formatter ? formatter : Formatter(&qtFormat))
+    , m_direct(directFor(formatter, std::move(direct)))
 {
     m_buffer.reserve(maxBufferedBytes + 1024);
 }
@@ -63,10 +95,28 @@ void BufferedLogHandler::handleMessage(QtMsgType type, const QMessageLogContext 
         handler->append(type, context, message);
 }
 
+void BufferedLogHandler::info(const QLoggingCategory &category, QByteArrayView message)
+{
+    if (!category.isInfoEnabled())
+        return;
+    if (BufferedLogHandler *handler = installedHandler.load(); handler && handler->m_direct) {
+        if (const std::optional<QByteArray> line =
+                handler->m_direct(category.categoryName(), message)) {
+            handler->appendLine(QtInfoMsg, *line);
+            return;
+        }
+    }
+    QMessageLogger().info(category, "%s", message.toByteArray().constData());
+}
+
 void BufferedLogHandler::append(QtMsgType type, const QMessageLogContext &context,
                                 const QString &message)
 {
-    const QByteArray line = m_formatter(type, context, message);
+    appendLine(type, m_formatter(type, context, message));
+}
+
+void BufferedLogHandler::appendLine(QtMsgType type, QByteArrayView line)
+{
     QMutexLocker locker(&m_mutex);
     m_buffer.append(line);
     // Warnings must not wait for a busy loop, a fatal message must be out before the abort, and

@@ -1,11 +1,14 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QLoggingCategory>
 #include <QMutex>
 #include <QObject>
 #include <QtGlobal>
 
 #include <functional>
+#include <optional>
 
 namespace vs {
 
@@ -27,12 +30,18 @@ public:
     // Turns one message into its output bytes, newline included.
     using Formatter =
         std::function<QByteArray(QtMsgType, const QMessageLogContext &, const QString &)>;
+    // Turns an info message of `category` that is already UTF-8 bytes into the output bytes
+    // Formatter would make of it, newline included; nullopt when only Formatter can tell.
+    using DirectFormatter =
+        std::function<std::optional<QByteArray>(const char *category, QByteArrayView message)>;
 
     static constexpr qsizetype maxBufferedBytes = 64 * 1024;
 
-    // `formatter` empty: Qt's qFormatLogMessage (QT_MESSAGE_PATTERN applies) and a newline.
+    // `formatter` empty: Qt's qFormatLogMessage (QT_MESSAGE_PATTERN applies) and a newline;
+    // then info() formats directly as long as QT_MESSAGE_PATTERN is unset. With a formatter,
+    // info() formats directly only through `direct`.
     explicit BufferedLogHandler(int fileDescriptor, Formatter formatter = {},
-                                QObject *parent = nullptr);
+                                DirectFormatter direct = {}, QObject *parent = nullptr);
     // Flushes and, if installed, puts the previous handler back.
     ~BufferedLogHandler() override;
 
@@ -41,6 +50,12 @@ public:
     void install();
     void flush();
 
+    // Logs `message` (UTF-8) on `category` at info level, with the same output as
+    // qCInfo(category, "%s", message), without Qt's printf-style formatting and QString round
+    // trip: the line per request is serve's most frequent message. Goes through Qt when no
+    // handler is installed or the installed one cannot format the line directly.
+    static void info(const QLoggingCategory &category, QByteArrayView message);
+
     // How many write() calls reached the descriptor (for tests and diagnostics).
     quint64 writeCount() const;
 
@@ -48,10 +63,12 @@ private:
     static void handleMessage(QtMsgType type, const QMessageLogContext &context,
                               const QString &message);
     void append(QtMsgType type, const QMessageLogContext &context, const QString &message);
+    void appendLine(QtMsgType type, QByteArrayView line);
     void writeLocked();
 
     const int m_fileDescriptor;
     const Formatter m_formatter;
+    const DirectFormatter m_direct;
     mutable QMutex m_mutex;
     QByteArray m_buffer;
     quint64 m_writeCount = 0;

@@ -2,11 +2,13 @@
 
 #include "ApiResponse.h"
 #include "Clock.h"
+#include "SimpleHttpRequest.h"
 
 #include <QAbstractHttpServer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QTcpSocket>
 
 #include <algorithm>
@@ -74,6 +76,11 @@ void GuardedTcpServer::bindTo(QAbstractHttpServer &server)
     server.bind(this);
     // Connected after bind(): runs after Qt has taken the new sockets and hooked its reader.
     connect(this, &QTcpServer::newConnection, this, &GuardedTcpServer::hookAfterHttpServer);
+}
+
+void GuardedTcpServer::setSimpleRequestHandler(SimpleRequestHandler handler)
+{
+    m_simpleRequestHandler = std::move(handler);
 }
 
 ConnectionCounters GuardedTcpServer::counters() const
@@ -233,13 +240,51 @@ void GuardedTcpServer::beforeHttpServerRead(QTcpSocket *socket)
     if (inBody && !state.wasInBody)
         state.bodyStartedMs = nowMs;
     state.wasInBody = inBody;
+
+    // Only from a request boundary Qt is not in the middle of: a transaction means its parser
+    // holds the start of a request (the scanner accepted every byte, so the framing is sound).
+    if (m_simpleRequestHandler && !socket->isTransactionStarted())
+        takeSimpleRequests(socket, buffered);
+}
+
+void GuardedTcpServer::takeSimpleRequests(QTcpSocket *socket, const QByteArray &buffered)
+{
+    const QPointer<QTcpSocket> guarded(socket);
+    SimpleHttpRequest request;
+    qsizetype taken = 0;
+    while (const qsizetype size = request.parse(QByteArrayView(buffered).sliced(taken))) {
+        taken += size;
+        // Out of the buffer before the handler runs: it may answer, close or even delete.
+        socket->skip(size);
+        m_simpleRequestHandler(socket, request);
+        if (!guarded || socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        const auto it = m_connections.find(socket);
+        if (it == m_connections.end() || it->second.refused)
+            return;
+    }
+    if (taken == 0)
+        return;
+    const auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    it->second.unreadByQt = socket->bytesAvailable();
+    it->second.allTakenBeforeQt = socket->bytesAvailable() == 0;
 }
 
 void GuardedTcpServer::afterHttpServerRead(QTcpSocket *socket)
 {
     const auto it = m_connections.find(socket);
-    if (it != m_connections.end())
-        it->second.unreadByQt = socket->bytesAvailable();
+    if (it == m_connections.end())
+        return;
+    ConnectionState &state = it->second;
+    // Qt starts a transaction on every read and keeps it open until a request is complete. When
+    // the simple requests took everything, it read nothing: ending that empty transaction lets
+    // the next simple request skip Qt's parser too.
+    if (state.allTakenBeforeQt && socket->isTransactionStarted())
+        socket->commitTransaction();
+    state.allTakenBeforeQt = false;
+    state.unreadByQt = socket->bytesAvailable();
 }
 
 bool GuardedTcpServer::takeToken(ConnectionState &state, qint64 nowMs)

@@ -9,6 +9,7 @@
 #include <QTcpServer>
 #include <QTimer>
 
+#include <functional>
 #include <unordered_map>
 #include <vector>
 
@@ -18,6 +19,7 @@ class QTcpSocket;
 namespace vs {
 
 class Clock;
+class SimpleHttpRequest;
 
 // A QTcpServer that enforces HttpLimits in front of QHttpServer 6.4, which enforces none: it
 // caps concurrent connections, refuses oversized request lines, headers and bodies while they
@@ -41,6 +43,12 @@ public:
     // Binds `server` to this listener. Use this instead of server.bind(this): the guard must
     // hook in around Qt's own connection handling.
     void bindTo(QAbstractHttpServer &server);
+
+    // Requests in SimpleHttpRequest's plain form that arrive whole are taken from the socket and
+    // given to `handler` instead of Qt's parser, in order, while Qt holds no part of an earlier
+    // request; everything else still goes to Qt. The views are valid during the call only.
+    using SimpleRequestHandler = std::function<void(QTcpSocket *, const SimpleHttpRequest &)>;
+    void setSimpleRequestHandler(SimpleRequestHandler handler);
 
     // Closes connections whose header, body or idle time ran out. A timer calls it; tests call
     // it after moving a ManualClock.
@@ -67,11 +75,14 @@ private:
         bool wasInBody = false;
         double tokens = 0; // rate limit bucket
         qint64 tokensAtMs = 0;
-        bool refused = false; // answered with an error; discarding input until closed
-        qint64 closeAtMs = 0; // when refused: close even if the client keeps sending
+        bool refused = false;          // answered with an error; discarding input until closed
+        bool allTakenBeforeQt = false; // Qt's read finds nothing: its transaction holds nothing
+        qint64 closeAtMs = 0;          // when refused: close even if the client keeps sending
     };
 
     void beforeHttpServerRead(QTcpSocket *socket);
+    // Hands the simple requests at the front of `buffered` to m_simpleRequestHandler.
+    void takeSimpleRequests(QTcpSocket *socket, const QByteArray &buffered);
     void afterHttpServerRead(QTcpSocket *socket);
     void hookAfterHttpServer();
     bool takeToken(ConnectionState &state, qint64 nowMs);
@@ -87,6 +98,7 @@ private:
     std::unordered_map<QTcpSocket *, ConnectionState> m_connections;
     std::vector<QTcpSocket *> m_awaitingAfterHook;
     QHash<QHostAddress, int> m_connectionsPerClient;
+    SimpleRequestHandler m_simpleRequestHandler;
     QTimer m_sweepTimer;
     ConnectionCounters m_counters; // openConnections is filled in by counters()
 };

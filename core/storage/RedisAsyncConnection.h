@@ -80,6 +80,7 @@ private:
     State m_state = State::Down;
     QString m_lastError;
     std::deque<Pending> m_pending; // in send order, which is also Redis' reply order
+    QByteArray m_formatted;        // the command being sent, reused for its capacity
     quint64 m_nextId = 1;
     int m_backoffMs = 0;
     QTimer m_reconnectTimer;

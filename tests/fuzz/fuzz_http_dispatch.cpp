@@ -2,7 +2,9 @@
 // the raw path, then the matched handler (the original calls, /v1, policy, probes) against an
 // in-memory limiter. Input: a method selector byte, the path up to the first newline, then the
 // body. The same bytes also go through HttpRequestScanner, whole and split in two, which must
-// agree: a framing decision that depends on how TCP cut the bytes would be a bug.
+// agree: a framing decision that depends on how TCP cut the bytes would be a bug. When
+// SimpleHttpRequest takes a request from the front of the bytes, the scanner must see exactly
+// one whole request in what it took: the two must agree on where a request ends.
 #include <QCoreApplication>
 #include <QJsonDocument>
 
@@ -10,6 +12,7 @@
 #include "HttpRequestScanner.h"
 #include "ManualClock.h"
 #include "MemoryLeaseStore.h"
+#include "SimpleHttpRequest.h"
 #include "StreamLimiter.h"
 
 #include <cstdint>
@@ -66,12 +69,31 @@ void checkScanner(QByteArrayView bytes)
         qFatal("HttpRequestScanner depends on how the bytes were split");
 }
 
+void checkSimpleRequest(QByteArrayView bytes)
+{
+    vs::SimpleHttpRequest request;
+    const qsizetype taken = request.parse(bytes);
+    if (taken == 0)
+        return;
+    if (taken > bytes.size() || request.body().size() > taken)
+        qFatal("SimpleHttpRequest took more than it was given");
+    vs::HttpLimits limits; // the defaults: whatever the scanner refuses, Qt would answer
+    vs::HttpRequestScanner scanner(limits);
+    if (scanner.feed(bytes.first(taken)) != vs::HttpRequestScanner::Verdict::Continue)
+        return;
+    if (scanner.requestsStarted() != 1 || scanner.inHeaders() || scanner.inBody())
+        qFatal("SimpleHttpRequest and HttpRequestScanner disagree on where a request ends");
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const QByteArrayView input(reinterpret_cast<const char *>(data), qsizetype(size));
     checkScanner(input);
+    checkSimpleRequest(input);
+    if (!input.isEmpty())
+        checkSimpleRequest(input.sliced(1)); // after the method selector: raw HTTP seeds
     if (size < 2)
         return 0;
 

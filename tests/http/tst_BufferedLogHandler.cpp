@@ -30,6 +30,9 @@ private slots:
     void largeBurstIsWrittenBeforeTheLoopTurns();
     void filterRulesStillSilenceTheCategory();
     void otherThreadsAreWrittenAtOnce();
+    void directLinesAreWhatQtWouldPrint();
+    void directLinesFollowTheFilterRules();
+    void directLinesUseTheDirectFormatterOrFallBack();
 
 private:
     QByteArray written() const;
@@ -175,6 +178,49 @@ void tst_BufferedLogHandler::otherThreadsAreWrittenAtOnce()
     thread->start();
     QVERIFY(thread->wait(10'000));
     QCOMPARE(written(), QByteArray("vs.http: from a worker\n"));
+}
+
+// info() skips Qt's formatting, so its bytes must be exactly what qCInfo's would have been.
+void tst_BufferedLogHandler::directLinesAreWhatQtWouldPrint()
+{
+    const QByteArray message("method=POST route=/v1/users/{user}/streams status=201");
+    qCInfo(lcHttp, "%s", message.constData());
+    m_handler->flush();
+    const QByteArray throughQt = written();
+    QVERIFY(!throughQt.isEmpty());
+    BufferedLogHandler::info(lcHttp(), message);
+    m_handler->flush();
+    QCOMPARE(written(), throughQt + throughQt);
+}
+
+void tst_BufferedLogHandler::directLinesFollowTheFilterRules()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("vs.http.info=false"));
+    BufferedLogHandler::info(lcHttp(), "silenced");
+    QLoggingCategory::setFilterRules(QStringLiteral("vs.http.info=true"));
+    BufferedLogHandler::info(lcHttp(), "shown");
+    m_handler->flush();
+    QCOMPARE(written(), QByteArray("vs.http: shown\n"));
+}
+
+void tst_BufferedLogHandler::directLinesUseTheDirectFormatterOrFallBack()
+{
+    m_handler.reset();
+    m_handler = std::make_unique<BufferedLogHandler>(
+        m_file->handle(),
+        [](QtMsgType, const QMessageLogContext &, const QString &message) -> QByteArray {
+            return "formatter: " + message.toUtf8() + '\n';
+        },
+        [](const char *, QByteArrayView message) -> std::optional<QByteArray> {
+            if (!message.startsWith("direct"))
+                return std::nullopt;
+            return "direct: " + message.toByteArray() + '\n';
+        });
+    m_handler->install();
+    BufferedLogHandler::info(lcHttp(), "direct line");
+    BufferedLogHandler::info(lcHttp(), "other line");
+    m_handler->flush();
+    QCOMPARE(written(), QByteArray("direct: direct line\nformatter: other line\n"));
 }
 
 QTEST_GUILESS_MAIN(tst_BufferedLogHandler)

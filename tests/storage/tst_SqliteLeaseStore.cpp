@@ -40,6 +40,32 @@ protected:
     }
 };
 
+// Holds the store's writer in front of a COMMIT (through Options::failBatchForTests) when asked,
+// so that the calls queued meanwhile form the next batch.
+class WriterGate
+{
+public:
+    // Hooks the gate into `options`; the gate must outlive the store opened with them.
+    void install(SqliteLeaseStore::Options &options)
+    {
+        options.failBatchForTests = [this] {
+            if (m_holdNext.exchange(false)) {
+                m_holding.release();
+                m_resume.acquire();
+            }
+            return false;
+        };
+    }
+    void holdNextBatch() { m_holdNext = true; }
+    bool waitUntilHeld() { return m_holding.tryAcquire(1, 10'000); }
+    void resume(int times = 1) { m_resume.release(times); }
+
+private:
+    std::atomic<bool> m_holdNext{false};
+    QSemaphore m_holding;
+    QSemaphore m_resume;
+};
+
 } // namespace
 
 class tst_SqliteLeaseStore : public QObject
@@ -239,21 +265,14 @@ void tst_SqliteLeaseStore::asyncAnswersOfOneSyncArriveInOneEvent()
     // The writer is held in front of the first call's COMMIT while 20 more are queued, so they
     // form a second batch; the two batches are synced by one or two fsyncs. Their callbacks
     // arrive in one queued event per fsync, not one per call.
-    std::atomic<bool> holdNextBatch{true};
-    QSemaphore holding;
-    QSemaphore resume;
+    WriterGate writer;
     SqliteLeaseStore::Options options;
-    options.failBatchForTests = [&] {
-        if (holdNextBatch.exchange(false)) {
-            holding.release();
-            resume.acquire();
-        }
-        return false;
-    };
+    writer.install(options);
+    writer.holdNextBatch();
     auto opened = SqliteLeaseStore::open(dbPath(), options);
     QVERIFY2(opened.store, qPrintable(opened.error));
     SqliteLeaseStore &store = *opened.store;
-    const auto unblockWriter = qScopeGuard([&] { resume.release(1000); });
+    const auto unblockWriter = qScopeGuard([&] { writer.resume(1000); });
     MetaCallCounter metaCalls;
     QCoreApplication::instance()->installEventFilter(&metaCalls);
     const auto removeFilter =
@@ -274,10 +293,10 @@ void tst_SqliteLeaseStore::asyncAnswersOfOneSyncArriveInOneEvent()
                                answered.append(i);
                            });
         if (i == 0)
-            QVERIFY(holding.tryAcquire(1, 10'000));
+            QVERIFY(writer.waitUntilHeld());
     }
     const qint64 syncsBefore = store.walSyncCount();
-    resume.release();
+    writer.resume();
     QTRY_COMPARE(answered.size(), calls);
     for (int i = 0; i < calls; ++i)
         QCOMPARE(answered.at(i), i); // in call order
@@ -704,22 +723,13 @@ void tst_SqliteLeaseStore::grantsOfOneBatchShareTheirPages()
     // of a batch dirtied its own page: one 4 KiB WAL frame (and its write and fsync) per grant.
     // In grant order, a batch of grants appends to the same few pages. Measured in WAL frames:
     // the WAL only grows here (far below the 1000-page automatic checkpoint).
-    std::atomic<bool> holdNextBatch{false};
-    QSemaphore holding;
-    QSemaphore resume;
+    WriterGate writer;
     SqliteLeaseStore::Options options;
-    // Holds the writer in front of a COMMIT, so the calls queued meanwhile form one batch.
-    options.failBatchForTests = [&] {
-        if (holdNextBatch.exchange(false)) {
-            holding.release();
-            resume.acquire();
-        }
-        return false;
-    };
+    writer.install(options);
     auto opened = SqliteLeaseStore::open(dbPath(), options);
     QVERIFY2(opened.store, qPrintable(opened.error));
     SqliteLeaseStore &store = *opened.store;
-    const auto unblockWriter = qScopeGuard([&] { resume.release(1000); });
+    const auto unblockWriter = qScopeGuard([&] { writer.resume(1000); });
     QString video = u"v1"_qs;
     const auto request = [&video](const QString &user) {
         return AcquireRequest{
@@ -732,12 +742,12 @@ void tst_SqliteLeaseStore::grantsOfOneBatchShareTheirPages()
     };
     // Runs `first`, holds its batch, queues `rest` behind it and lets both commit.
     const auto runInTwoBatches = [&](const QString &first, const QStringList &rest) {
-        holdNextBatch = true;
+        writer.holdNextBatch();
         store.acquireAsync(request(first), count);
-        QVERIFY(holding.tryAcquire(1, 10'000));
+        QVERIFY(writer.waitUntilHeld());
         for (const QString &user : rest)
             store.acquireAsync(request(user), count);
-        resume.release();
+        writer.resume();
     };
 
     constexpr int users = 2000;

@@ -9,6 +9,7 @@
 #        binary, as in run_http.sh. OUT=DIR keeps the callgrind output there.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/private_store.sh"
 build=${1:-$here/../../build}
 store=${2:-memory}
 duration=${3:-10s}
@@ -30,15 +31,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-spec=$store
-if [ "$store" = redis ]; then
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-    redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
-        >/dev/null 2>&1 &
-    redisPid=$!
-    for _ in $(seq 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
-    spec=redis://127.0.0.1:$port
-fi
+start_private_store "$store" "$work"
 valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out.%p" \
     "$app" serve --listen 127.0.0.1:0 --store "$spec" --data-dir "$work/data" \
     >"$work/serve.out" 2>"$work/serve.err" &

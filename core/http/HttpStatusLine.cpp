@@ -137,10 +137,16 @@ QByteArray httpStatusLine(int status)
 {
     // Qt writes no phrase (and no space) for a code it does not know.
     const char *phrase = reasonPhrase(status);
-    QByteArray line = "HTTP/1.1 " + QByteArray::number(status);
-    if (phrase)
-        line += QByteArray(" ") + phrase;
-    return line + "\r\n";
+    // Appends only: with QT_USE_QSTRINGBUILDER, QByteArray's operator+ exists only where
+    // <QStringBuilder> is included, which a build without the precompiled header does not do.
+    QByteArray line("HTTP/1.1 ");
+    line += QByteArray::number(status);
+    if (phrase) {
+        line += ' ';
+        line += phrase;
+    }
+    line += "\r\n";
+    return line;
 }
 
 } // namespace vs

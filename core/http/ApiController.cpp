@@ -347,7 +347,7 @@ void ApiController::readyz(const ApiRequest &request, Respond respond)
 void ApiController::metrics(const ApiRequest &, Respond respond)
 {
     respond(ApiResponse::raw(200, QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
-                             m_metrics.render(m_limiter.store().storedLeaseCount())));
+                             m_metrics.render(m_limiter.store().storedLeaseCountForGauge())));
 }
 
 ApiResponse ApiController::notFound(const ApiRequest &request)

@@ -21,6 +21,11 @@ void LeaseStore::prefetch(QStringView userId, PrefetchStage stage)
     Q_UNUSED(stage);
 }
 
+qint64 LeaseStore::storedLeaseCountForGauge()
+{
+    return storedLeaseCount();
+}
+
 void LeaseStore::prefetchByKey(const UserKey &user, PrefetchStage stage)
 {
     Q_UNUSED(user);

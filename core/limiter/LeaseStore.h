@@ -47,6 +47,10 @@ public:
     virtual bool isReachable() = 0;
     // Leases held, including expired ones not yet swept. For gauges, not for decisions.
     virtual qint64 storedLeaseCount() = 0;
+    // The same for a gauge read on a server thread (/metrics): it must not wait for a remote
+    // store, so it may answer with the count read by an earlier call. The default is
+    // storedLeaseCount().
+    virtual qint64 storedLeaseCountForGauge();
 
     // The same for a user already validated and hashed (UserKey; see StreamLimiter's UserKey
     // overloads). `request.userId` is ignored: the key's text is the user. The defaults call the

@@ -701,4 +701,20 @@ qint64 RedisLeaseStore::storedLeaseCount()
     return reply ? integer(reply.get()) : 0;
 }
 
+qint64 RedisLeaseStore::storedLeaseCountForGauge()
+{
+    if (!onOwnerThread())
+        return storedLeaseCount();
+    if (!m_gaugeReadInFlight && m_async->state() == RedisAsyncConnection::State::Connected) {
+        m_gaugeReadInFlight = true;
+        m_async->command({QByteArrayLiteral("GET"), m_countKey},
+                         [this](const redisReply *reply, const QString &error) {
+                             m_gaugeReadInFlight = false;
+                             if (error.isEmpty() && reply && reply->type != REDIS_REPLY_ERROR)
+                                 m_gaugeLeaseCount = integer(reply);
+                         });
+    }
+    return m_gaugeLeaseCount;
+}
+
 } // namespace vs

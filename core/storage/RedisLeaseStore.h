@@ -58,6 +58,10 @@ public:
     SweepResult sweep(qint64 nowMs, int maxLeases) override;
     bool isReachable() override;
     qint64 storedLeaseCount() override;
+    // On the thread that created the store: the count the previous call read, and an
+    // asynchronous GET for the next one, so a scrape never waits for Redis (0 until the first
+    // reply; while Redis is down, the last count read). Elsewhere storedLeaseCount().
+    qint64 storedLeaseCountForGauge() override;
 
     void acquireAsync(const AcquireRequest &request,
                       std::function<void(WatchResult)> done) override;
@@ -125,6 +129,8 @@ private:
     RedisAsyncConnection *m_async = nullptr;
     QByteArrayList m_queuedDue; // score, member pairs for one ZADD, in call order
     qint64 m_queuedDelta = 0;
+    qint64 m_gaugeLeaseCount = 0;     // owner thread: the count storedLeaseCountForGauge last read
+    bool m_gaugeReadInFlight = false; // owner thread: its GET has not been answered yet
     bool m_sweepRunning = false;
     SweepResult m_sweepDone; // what finished non-blocking sweeps removed, not yet handed out
 };

@@ -6,6 +6,8 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <csignal>
+
 namespace {
 
 int freeLoopbackPort()
@@ -71,6 +73,18 @@ void RedisTestServer::stop()
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+}
+
+void RedisTestServer::pause()
+{
+    if (m_process.state() == QProcess::Running)
+        ::kill(pid_t(m_process.processId()), SIGSTOP);
+}
+
+void RedisTestServer::resume()
+{
+    if (m_process.state() == QProcess::Running)
+        ::kill(pid_t(m_process.processId()), SIGCONT);
 }
 
 QByteArray RedisTestServer::command(const QByteArrayList &arguments) const

@@ -15,6 +15,10 @@ public:
     // Empty on success; otherwise why the server could not start (a test failure, never a skip).
     QString start(const QString &password = {});
     void stop();
+    // SIGSTOP / SIGCONT: a server that hangs with its connections open, as an overloaded or
+    // swapping Redis would; calls wait until their timeout.
+    void pause();
+    void resume();
     // Keep data across stop() and start() (append-only file, fsync always), as a production
     // Redis restarted for maintenance would. Off by default.
     void setPersistent(bool persistent) { m_persistent = persistent; }

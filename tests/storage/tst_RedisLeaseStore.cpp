@@ -5,6 +5,8 @@
 #include "RedisTestServer.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTest>
 
@@ -31,6 +33,7 @@ private slots:
     void nonBlockingSweepAnswersLater_data();
     void nonBlockingSweepAnswersLater();
     void nonBlockingSweepReportsAnOutage();
+    void gaugeReadNeverWaitsForRedis();
 
 private:
     RedisLeaseStore::Options options() const;
@@ -357,6 +360,31 @@ void tst_RedisLeaseStore::nonBlockingSweepReportsAnOutage()
     QVERIFY(store.sweep(0, 10).storeAvailable);
     QTRY_VERIFY(!store.isSweepRunning());
     QVERIFY(!store.sweep(0, 10).storeAvailable);
+}
+
+void tst_RedisLeaseStore::gaugeReadNeverWaitsForRedis()
+{
+    // /metrics reads the lease gauge on the server thread. With Redis hung (SIGSTOP) a blocking
+    // GET would wait for the whole command timeout (10 s here); the gauge read answers at once
+    // with the count it read before.
+    RedisLeaseStore::Options slow = options();
+    slow.endpoint.commandTimeoutMs = 10'000;
+    RedisLeaseStore store(slow);
+    for (const QString &user : {u"a"_qs, u"b"_qs, u"c"_qs})
+        QCOMPARE(acquire(store, user, u"v"_qs, 1'000).outcome, WatchResult::Outcome::Granted);
+    QTRY_COMPARE(store.storedLeaseCountForGauge(), 3);
+
+    m_server.pause();
+    const auto resumeServer = qScopeGuard([this] { m_server.resume(); });
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QCOMPARE(store.storedLeaseCountForGauge(), 3);
+    QCOMPARE(store.storedLeaseCountForGauge(), 3); // its GET is still unanswered: no second one
+    QVERIFY2(elapsed.elapsed() < 5'000, "the gauge read waited for Redis");
+
+    m_server.resume();
+    QCOMPARE(acquire(store, u"d"_qs, u"v"_qs, 1'000).outcome, WatchResult::Outcome::Granted);
+    QTRY_COMPARE(store.storedLeaseCountForGauge(), 4);
 }
 
 QTEST_GUILESS_MAIN(tst_RedisLeaseStore)

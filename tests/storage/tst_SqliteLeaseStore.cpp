@@ -16,6 +16,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -66,6 +67,11 @@ private:
     QSemaphore m_resume;
 };
 
+QByteArray idBytes(const StreamId &id)
+{
+    return QByteArray(reinterpret_cast<const char *>(id.bytes().data()), StreamId::byteCount);
+}
+
 } // namespace
 
 class tst_SqliteLeaseStore : public QObject
@@ -95,6 +101,10 @@ private slots:
 
 private:
     QString dbPath() const { return m_directory->filePath(QStringLiteral("leases.db")); }
+    // Writes dbPath() as an older release left it: the schema `statements`, then the rows
+    // `fill` inserts through a query on the same connection. Fails the test on any error.
+    void writeOldFile(const QStringList &statements,
+                      const std::function<void(QSqlQuery &)> &fill) const;
 
     std::unique_ptr<QTemporaryDir> m_directory;
 };
@@ -570,6 +580,23 @@ void tst_SqliteLeaseStore::freshFileGetsTheLatestSchema()
     QSqlDatabase::removeDatabase(u"check"_qs);
 }
 
+void tst_SqliteLeaseStore::writeOldFile(const QStringList &statements,
+                                        const std::function<void(QSqlQuery &)> &fill) const
+{
+    const QString connection = u"old-file"_qs;
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_qs, connection);
+        database.setDatabaseName(dbPath());
+        QVERIFY(database.open());
+        QSqlQuery query(database);
+        for (const QString &statement : statements)
+            QVERIFY2(query.exec(statement), qPrintable(statement));
+        fill(query);
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+
 void tst_SqliteLeaseStore::version1FileIsMigrated()
 {
     // A file as the first release wrote it: one user with two leases (grant order by id) and a
@@ -577,15 +604,8 @@ void tst_SqliteLeaseStore::version1FileIsMigrated()
     const StreamId first = StreamId::generate();
     const StreamId second = StreamId::generate();
     const StreamId ended = StreamId::generate();
-    const auto bytes = [](const StreamId &id) {
-        return QByteArray(reinterpret_cast<const char *>(id.bytes().data()), StreamId::byteCount);
-    };
-    {
-        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"v1"_qs);
-        database.setDatabaseName(dbPath());
-        QVERIFY(database.open());
-        QSqlQuery query(database);
-        const QString statements[] = {
+    writeOldFile(
+        {
             u"CREATE TABLE leases (id INTEGER PRIMARY KEY, stream_id BLOB NOT NULL UNIQUE, "
             "user_id TEXT NOT NULL, video_id TEXT NOT NULL, device_id TEXT NOT NULL, "
             "started_at_ms INTEGER NOT NULL, last_heartbeat_at_ms INTEGER NOT NULL, "
@@ -597,25 +617,24 @@ void tst_SqliteLeaseStore::version1FileIsMigrated()
             u"CREATE INDEX tombstones_by_user ON tombstones (user_id)"_qs,
             u"CREATE INDEX tombstones_by_end ON tombstones (ended_at_ms)"_qs,
             u"PRAGMA user_version = 1"_qs,
-        };
-        for (const QString &statement : statements)
-            QVERIFY2(query.exec(statement), qPrintable(statement));
-        const auto insert = [&](qint64 id, const StreamId &streamId, const QString &video) {
-            query.prepare(u"INSERT INTO leases VALUES (?, ?, 'u1', ?, '', 10, 10, ?)"_qs);
-            query.addBindValue(id);
-            query.addBindValue(bytes(streamId));
-            query.addBindValue(video);
-            query.addBindValue(Lease::neverExpires);
-            return query.exec();
-        };
-        QVERIFY(insert(7, second, u"v2"_qs));
-        QVERIFY(insert(3, first, u"v1"_qs));
-        query.prepare(u"INSERT INTO tombstones VALUES (?, 'u1', 5, 1)"_qs);
-        query.addBindValue(bytes(ended));
-        QVERIFY(query.exec());
-        database.close();
-    }
-    QSqlDatabase::removeDatabase(u"v1"_qs);
+        },
+        [&](QSqlQuery &query) {
+            const auto insert = [&](qint64 id, const StreamId &streamId, const QString &video) {
+                query.prepare(u"INSERT INTO leases VALUES (?, ?, 'u1', ?, '', 10, 10, ?)"_qs);
+                query.addBindValue(id);
+                query.addBindValue(idBytes(streamId));
+                query.addBindValue(video);
+                query.addBindValue(Lease::neverExpires);
+                return query.exec();
+            };
+            QVERIFY(insert(7, second, u"v2"_qs));
+            QVERIFY(insert(3, first, u"v1"_qs));
+            query.prepare(u"INSERT INTO tombstones VALUES (?, 'u1', 5, 1)"_qs);
+            query.addBindValue(idBytes(ended));
+            QVERIFY(query.exec());
+        });
+    if (QTest::currentTestFailed())
+        return;
 
     auto opened = SqliteLeaseStore::open(dbPath());
     QVERIFY2(opened.store, qPrintable(opened.error));
@@ -641,15 +660,8 @@ void tst_SqliteLeaseStore::version2FileIsMigrated()
     const StreamId second = StreamId::generate();
     const StreamId other = StreamId::generate();
     const StreamId ended = StreamId::generate();
-    const auto bytes = [](const StreamId &id) {
-        return QByteArray(reinterpret_cast<const char *>(id.bytes().data()), StreamId::byteCount);
-    };
-    {
-        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"v2"_qs);
-        database.setDatabaseName(dbPath());
-        QVERIFY(database.open());
-        QSqlQuery query(database);
-        const QString statements[] = {
+    writeOldFile(
+        {
             u"CREATE TABLE leases (user_id TEXT NOT NULL, id INTEGER NOT NULL, stream_id BLOB "
             "NOT NULL, video_id TEXT NOT NULL, device_id TEXT NOT NULL, started_at_ms INTEGER "
             "NOT NULL, last_heartbeat_at_ms INTEGER NOT NULL, expires_at_ms INTEGER NOT NULL, "
@@ -661,28 +673,27 @@ void tst_SqliteLeaseStore::version2FileIsMigrated()
             u"CREATE INDEX tombstones_by_end ON tombstones (ended_at_ms)"_qs,
             u"CREATE INDEX tombstones_by_user_end ON tombstones (user_id, ended_at_ms)"_qs,
             u"PRAGMA user_version = 2"_qs,
-        };
-        for (const QString &statement : statements)
-            QVERIFY2(query.exec(statement), qPrintable(statement));
-        const auto insert = [&](const QString &user, qint64 id, const StreamId &streamId,
-                                const QString &video) {
-            query.prepare(u"INSERT INTO leases VALUES (?, ?, ?, ?, 'tv', 10, 20, ?)"_qs);
-            query.addBindValue(user);
-            query.addBindValue(id);
-            query.addBindValue(bytes(streamId));
-            query.addBindValue(video);
-            query.addBindValue(Lease::neverExpires);
-            return query.exec();
-        };
-        QVERIFY(insert(u"u1"_qs, 9, second, u"v2"_qs));
-        QVERIFY(insert(u"u0"_qs, 5, other, u"v9"_qs));
-        QVERIFY(insert(u"u1"_qs, 3, first, u"v1"_qs));
-        query.prepare(u"INSERT INTO tombstones VALUES ('u1', ?, 5, 0)"_qs);
-        query.addBindValue(bytes(ended));
-        QVERIFY(query.exec());
-        database.close();
-    }
-    QSqlDatabase::removeDatabase(u"v2"_qs);
+        },
+        [&](QSqlQuery &query) {
+            const auto insert = [&](const QString &user, qint64 id, const StreamId &streamId,
+                                    const QString &video) {
+                query.prepare(u"INSERT INTO leases VALUES (?, ?, ?, ?, 'tv', 10, 20, ?)"_qs);
+                query.addBindValue(user);
+                query.addBindValue(id);
+                query.addBindValue(idBytes(streamId));
+                query.addBindValue(video);
+                query.addBindValue(Lease::neverExpires);
+                return query.exec();
+            };
+            QVERIFY(insert(u"u1"_qs, 9, second, u"v2"_qs));
+            QVERIFY(insert(u"u0"_qs, 5, other, u"v9"_qs));
+            QVERIFY(insert(u"u1"_qs, 3, first, u"v1"_qs));
+            query.prepare(u"INSERT INTO tombstones VALUES ('u1', ?, 5, 0)"_qs);
+            query.addBindValue(idBytes(ended));
+            QVERIFY(query.exec());
+        });
+    if (QTest::currentTestFailed())
+        return;
 
     auto opened = SqliteLeaseStore::open(dbPath());
     QVERIFY2(opened.store, qPrintable(opened.error));

@@ -137,14 +137,8 @@ qint64 heartbeatIntervalSeconds(const Lease &lease)
 void appendStream(QByteArray &out, const Lease &lease)
 {
     StreamWriter json;
-    char id[StreamId::textLength + 2];
-    id[0] = '"';
-    const QString streamId = lease.streamId.toString();
-    std::transform(streamId.begin(), streamId.end(), id + 1,
-                   [](QChar c) { return char(c.unicode()); });
-    id[sizeof id - 1] = '"';
     json.raw("{\"stream_id\":");
-    json.raw(QByteArrayView(id, sizeof id));
+    json.quoted(lease.streamId.toString()); // base64url: nothing to escape
     json.raw(",\"user_id\":");
     json.quoted(lease.userId);
     json.raw(",\"video_id\":");

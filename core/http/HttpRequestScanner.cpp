@@ -1,5 +1,7 @@
 #include "HttpRequestScanner.h"
 
+#include "HttpFraming.h"
+
 namespace vs {
 
 namespace {
@@ -8,7 +10,6 @@ namespace {
 constexpr qsizetype maxChunkLineBytes = 1024;
 // 15 hex digits stay below 2^60: no overflow however the digits are chosen.
 constexpr qsizetype maxChunkSizeDigits = 15;
-constexpr qsizetype maxContentLengthDigits = 18;
 
 bool isHexDigit(char c)
 {
@@ -22,12 +23,6 @@ int hexValue(char c)
     if (c >= 'a' && c <= 'f')
         return c - 'a' + 10;
     return c - 'A' + 10;
-}
-
-// What Qt 6.4's parser skips before a request line.
-bool isLeadingWhitespace(char c)
-{
-    return c == '\r' || c == '\n' || c == ' ' || c == '\t' || c == '\v';
 }
 
 } // namespace
@@ -105,7 +100,7 @@ HttpRequestScanner::Verdict HttpRequestScanner::feed(QByteArrayView bytes)
         case State::RequestLine:
             // Whitespace before a request line is skipped (as Qt does), but still counted: an
             // endless stream of blank lines is not a way around the header limits.
-            if (m_line.isEmpty() && isLeadingWhitespace(bytes[i])) {
+            if (m_line.isEmpty() && HttpFraming::isLeadingWhitespace(bytes[i])) {
                 ++i;
                 if (++m_headerBytes > m_limits.maxHeaderBytes)
                     return fail(Verdict::HeadersTooLarge);
@@ -236,7 +231,7 @@ HttpRequestScanner::Verdict HttpRequestScanner::readHeaderLine(QByteArrayView li
     const QByteArrayView value = line.sliced(colon + 1).trimmed();
 
     if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
-        if (value.isEmpty() || value.size() > maxContentLengthDigits)
+        if (value.isEmpty() || value.size() > HttpFraming::maxContentLengthDigits)
             return Verdict::BadRequest;
         qint64 length = 0;
         for (char c : value) {

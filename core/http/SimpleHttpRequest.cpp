@@ -1,13 +1,13 @@
 #include "SimpleHttpRequest.h"
 
+#include "HttpFraming.h"
+
 #include <algorithm>
 #include <cstring>
 
 namespace vs {
 
 namespace {
-
-constexpr qsizetype maxContentLengthDigits = 18;
 
 bool isTokenChar(char c)
 {
@@ -34,12 +34,6 @@ bool sameName(QByteArrayView a, QByteArrayView b)
     return a.size() == b.size() && a.compare(b, Qt::CaseInsensitive) == 0;
 }
 
-// What Qt 6.4's parser skips before a request line.
-bool isLeadingWhitespace(char c)
-{
-    return c == '\r' || c == '\n' || c == ' ' || c == '\t' || c == '\v';
-}
-
 QByteArrayView trimmed(QByteArrayView text)
 {
     while (!text.isEmpty() && (text.front() == ' ' || text.front() == '\t'))
@@ -59,7 +53,7 @@ qsizetype SimpleHttpRequest::parse(QByteArrayView buffer)
     m_headerCount = 0;
 
     qsizetype position = 0;
-    while (position < buffer.size() && isLeadingWhitespace(buffer[position]))
+    while (position < buffer.size() && HttpFraming::isLeadingWhitespace(buffer[position]))
         ++position;
     bool requestLine = true;
     qsizetype contentLength = 0;
@@ -91,7 +85,7 @@ qsizetype SimpleHttpRequest::parse(QByteArrayView buffer)
             sameName(header.name, "upgrade"))
             return 0;
         if (sameName(header.name, "content-length")) {
-            if (header.value.isEmpty() || header.value.size() > maxContentLengthDigits)
+            if (header.value.isEmpty() || header.value.size() > HttpFraming::maxContentLengthDigits)
                 return 0;
             for (const char c : header.value) {
                 if (c < '0' || c > '9')

@@ -3,6 +3,10 @@
 #
 #   VS_PRECOMPILED_HEADERS  one precompiled header with the QtCore and standard headers nearly
 #                           every file includes, built once and reused by every target (GCC only).
+#   VS_UNITY_BUILD          compile the sources of each library under core/ and ui/ as a few
+#                           combined files: Qt's headers are parsed once per batch, not per file.
+#                           Helpers in anonymous namespaces must then have distinct names within
+#                           a library (a clash is a compile error, so CI catches it).
 #   VS_LINKER               passed as -fuse-ld=<name> (lld, mold, gold); empty keeps the default.
 #                           Defaults to lld when ld.lld is installed.
 #   VS_DEBUG_INFO           0-3: -g<N> on top of the build type's flags; CI builds use 0 and 1.
@@ -11,6 +15,7 @@
 #                           level for ASan.
 
 option(VS_PRECOMPILED_HEADERS "Reuse one precompiled header of QtCore and std headers (GCC)" ON)
+option(VS_UNITY_BUILD "Compile each core/ and ui/ library as a few combined files" ON)
 
 find_program(VS_LLD_PROGRAM ld.lld)
 mark_as_advanced(VS_LLD_PROGRAM)
@@ -79,6 +84,30 @@ function(vs_enable_precompiled_headers)
                 AND type MATCHES "^(EXECUTABLE|STATIC_LIBRARY|SHARED_LIBRARY|OBJECT_LIBRARY)$"
                 AND "vs_common" IN_LIST libraries)
                 set_target_properties(${target} PROPERTIES PRECOMPILE_HEADERS_REUSE_FROM vs_pch)
+            endif()
+        endforeach()
+    endwhile()
+endfunction()
+
+# Call once every target exists. Only the libraries: a test or program is one or two files, and
+# combining a test with its moc output trips -Wsubobject-linkage.
+function(vs_enable_unity_builds)
+    if(NOT VS_UNITY_BUILD)
+        return()
+    endif()
+    set(directories ${PROJECT_SOURCE_DIR}/core ${PROJECT_SOURCE_DIR}/ui)
+    while(directories)
+        list(POP_FRONT directories directory)
+        if(NOT EXISTS ${directory})
+            continue()
+        endif()
+        get_property(children DIRECTORY ${directory} PROPERTY SUBDIRECTORIES)
+        list(APPEND directories ${children})
+        get_property(targets DIRECTORY ${directory} PROPERTY BUILDSYSTEM_TARGETS)
+        foreach(target IN LISTS targets)
+            get_target_property(type ${target} TYPE)
+            if(type STREQUAL "STATIC_LIBRARY")
+                set_target_properties(${target} PROPERTIES UNITY_BUILD ON)
             endif()
         endforeach()
     endwhile()

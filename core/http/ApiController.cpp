@@ -337,11 +337,14 @@ void ApiController::healthz(const ApiRequest &, Respond respond)
 
 void ApiController::readyz(const ApiRequest &request, Respond respond)
 {
-    if (m_limiter.store().isReachable())
-        return respond(
-            ApiResponse::raw(200, jsonType, QByteArrayLiteral("{\"status\":\"ready\"}")));
-    respond(
-        storeUnavailable(request, Failure{QStringLiteral("the lease store is not reachable"), {}}));
+    // Asked without blocking: while Redis (re)connects the answer waits for it, not the server.
+    m_limiter.store().isReachableAsync([request, respond](bool reachable) {
+        if (reachable)
+            return respond(
+                ApiResponse::raw(200, jsonType, QByteArrayLiteral("{\"status\":\"ready\"}")));
+        respond(storeUnavailable(request,
+                                 Failure{QStringLiteral("the lease store is not reachable"), {}}));
+    });
 }
 
 void ApiController::metrics(const ApiRequest &, Respond respond)

@@ -21,6 +21,11 @@ void LeaseStore::prefetch(QStringView userId, PrefetchStage stage)
     Q_UNUSED(stage);
 }
 
+void LeaseStore::isReachableAsync(std::function<void(bool)> done)
+{
+    done(isReachable());
+}
+
 qint64 LeaseStore::storedLeaseCountForGauge()
 {
     return storedLeaseCount();

@@ -45,6 +45,9 @@ public:
 
     // For /readyz: can the store take requests now?
     virtual bool isReachable() = 0;
+    // The same without blocking the calling thread: a server thread asks this way. The default
+    // calls isReachable() and `done` before returning.
+    virtual void isReachableAsync(std::function<void(bool reachable)> done);
     // Leases held, including expired ones not yet swept. For gauges, not for decisions.
     virtual qint64 storedLeaseCount() = 0;
     // The same for a gauge read on a server thread (/metrics): it must not wait for a remote

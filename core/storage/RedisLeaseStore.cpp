@@ -693,6 +693,24 @@ bool RedisLeaseStore::isReachable()
     return reply && reply->type != REDIS_REPLY_ERROR;
 }
 
+void RedisLeaseStore::isReachableAsync(std::function<void(bool)> done)
+{
+    if (!onOwnerThread())
+        return done(isReachable());
+    switch (m_async->state()) {
+    case RedisAsyncConnection::State::Connected:
+        return done(true);
+    case RedisAsyncConnection::State::Down:
+        return done(false);
+    case RedisAsyncConnection::State::Connecting:
+        break;
+    }
+    m_async->command({QByteArrayLiteral("PING")},
+                     [done = std::move(done)](const redisReply *reply, const QString &error) {
+                         done(error.isEmpty() && reply && reply->type != REDIS_REPLY_ERROR);
+                     });
+}
+
 qint64 RedisLeaseStore::storedLeaseCount()
 {
     QString error;

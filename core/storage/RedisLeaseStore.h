@@ -57,6 +57,9 @@ public:
     ListResult list(const QString &userId, qint64 nowMs) override;
     SweepResult sweep(qint64 nowMs, int maxLeases) override;
     bool isReachable() override;
+    // On the owner thread: the connection's state when it is decided, otherwise (connecting) a
+    // PING on the non-blocking connection, answered once it connects, fails or times out.
+    void isReachableAsync(std::function<void(bool reachable)> done) override;
     qint64 storedLeaseCount() override;
     // On the thread that created the store: the count the previous call read, and an
     // asynchronous GET for the next one, so a scrape never waits for Redis (0 until the first

@@ -12,6 +12,8 @@
 
 #include <hiredis/hiredis.h>
 
+#include <optional>
+
 using namespace vs;
 
 class tst_RedisLeaseStore : public QObject
@@ -34,6 +36,7 @@ private slots:
     void nonBlockingSweepAnswersLater();
     void nonBlockingSweepReportsAnOutage();
     void gaugeReadNeverWaitsForRedis();
+    void reachabilityCheckNeverWaitsWhileConnecting();
 
 private:
     RedisLeaseStore::Options options() const;
@@ -385,6 +388,30 @@ void tst_RedisLeaseStore::gaugeReadNeverWaitsForRedis()
     m_server.resume();
     QCOMPARE(acquire(store, u"d"_qs, u"v"_qs, 1'000).outcome, WatchResult::Outcome::Granted);
     QTRY_COMPARE(store.storedLeaseCountForGauge(), 4);
+}
+
+void tst_RedisLeaseStore::reachabilityCheckNeverWaitsWhileConnecting()
+{
+    // /readyz asks on the server thread. A store made while Redis hangs is still connecting:
+    // the blocking check would PING and wait for the whole command timeout (10 s here); the
+    // asynchronous one returns at once and answers when Redis does.
+    m_server.pause();
+    const auto resumeServer = qScopeGuard([this] { m_server.resume(); });
+    RedisLeaseStore::Options slow = options();
+    slow.endpoint.connectTimeoutMs = 10'000;
+    slow.endpoint.commandTimeoutMs = 10'000;
+    RedisLeaseStore store(slow);
+
+    std::optional<bool> reachable;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    store.isReachableAsync([&](bool answer) { reachable = answer; });
+    QVERIFY2(elapsed.elapsed() < 5'000, "the reachability check waited for Redis");
+    QVERIFY(!reachable.has_value());
+
+    m_server.resume();
+    QTRY_VERIFY(reachable.has_value());
+    QVERIFY(*reachable);
 }
 
 QTEST_GUILESS_MAIN(tst_RedisLeaseStore)

@@ -3,7 +3,7 @@
 //   bench_limiter [--users 10000,1000000] [--threads 1,2] [--seconds 2] [--runs 3]
 //                 [--ids short|uuid] [--memory-streams 1000000] [--no-throughput] [--no-memory]
 //                 [--at-limit reject|evict_oldest] [--only naive|limiter|hints|driver]
-//                 [--rounds N]
+//                 [--rounds N] [--per-operation]
 //
 // Workload per decision, per thread, users split between threads and picked uniformly:
 //   40% watch(user, one of 1000 videos), 45% heartbeat(user, one of the user's known streams),
@@ -16,6 +16,13 @@
 //       bench_limiter --users 10000 --threads 1 --runs 1 --no-memory --only limiter --rounds 200
 // --rounds N makes each thread of a run make exactly N x 256 decisions instead of running for
 // --seconds, so that two builds can be compared decision for decision.
+// --per-operation adds, per user count, the time of one kind of call at a time on one thread
+// (nanoseconds per call, each implementation on a fresh store where every user holds one stream):
+//   heartbeat        one heartbeat of the held stream, each user once, in random order;
+//   grant            each user, in random order, gets a second stream: the store grows, and its
+//                    first touch of that memory is part of the call;
+//   grant, kept room the same on a store whose users had a second stream and stopped it, so the
+//                    room for a second lease already exists (both implementations keep it).
 
 #include "MemoryLeaseStore.h"
 #include "NaiveLimiter.h"
@@ -37,6 +44,7 @@
 #include <fstream>
 #include <malloc.h>
 #include <memory>
+#include <random>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -58,6 +66,7 @@ struct Options
     bool throughput = true;
     bool memory = true;
     vs::AtLimitBehaviour atLimit = vs::AtLimitBehaviour::Reject;
+    bool perOperation = false;
     QByteArray only; // empty: all implementations
     bool includes(const char *implementation) const
     {
@@ -507,6 +516,91 @@ void throughput(const Options &options)
     }
 }
 
+enum class Operation
+{
+    Heartbeat,
+    Grant,
+    GrantIntoKeptRoom
+};
+
+// Nanoseconds per call of `operation` for the users in `order`, on a store where each holds one
+// stream (prefilled here, with the room for a second one made and left when asked).
+double nanosecondsPerCall(Decisions &decisions, const Ids &ids, const std::vector<int> &order,
+                          Operation operation)
+{
+    // Hand the memory of earlier rows' stores back to the system, so that a store growing here
+    // touches fresh pages, as a growing store in a long-running process does.
+    malloc_trim(0);
+    HeldStreams held = makeDriverUsers(ids);
+    prefill(decisions, ids, held);
+    if (operation == Operation::GrantIntoKeptRoom) {
+        for (std::size_t user = 0; user < held.size(); ++user) {
+            const QString &id = ids.users[user];
+            const QString second = decisions.watch(id, ids.videos[(user + 1) % videoCount]);
+            if (!second.isEmpty())
+                decisions.stop(id, second);
+        }
+    }
+    const auto begin = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        // The driver's record of a user a few calls ahead, as the timed runs do.
+        if (i + Lookahead::size < order.size()) {
+            const auto *record =
+                reinterpret_cast<const char *>(&held[std::size_t(order[i + Lookahead::size])]);
+            __builtin_prefetch(record);
+            __builtin_prefetch(record + sizeof(DriverUser) - 1);
+        }
+        const auto user = std::size_t(order[i]);
+        const DriverUser &driver = held[user];
+        if (operation == Operation::Heartbeat)
+            decisions.heartbeat(driver.userId(), driver.stream(0));
+        else
+            decisions.watch(driver.userId(), ids.videos[(user + 2) % videoCount]);
+    }
+    const std::chrono::duration<double, std::nano> elapsed =
+        std::chrono::steady_clock::now() - begin;
+    return elapsed.count() / double(order.size());
+}
+
+void perOperation(const Options &options)
+{
+    std::printf("\n## Nanoseconds per call, one kind at a time (1 thread, ids: %s)\n\n",
+                options.uuidIds ? "uuid" : "short");
+    std::printf(
+        "| users | operation | calls | driver alone ns | naive ns | limiter ns | ratio |\n");
+    std::printf("|---:|---|---:|---:|---:|---:|---:|\n");
+    const std::pair<Operation, const char *> operations[] = {
+        {Operation::Heartbeat, "heartbeat"},
+        {Operation::Grant, "grant"},
+        {Operation::GrantIntoKeptRoom, "grant, kept room"},
+    };
+    for (int users : options.users) {
+        const Ids ids = makeIds(users, options.uuidIds);
+        std::vector<int> order(std::size_t(users), 0);
+        for (int user = 0; user < users; ++user)
+            order[std::size_t(user)] = user;
+        std::shuffle(order.begin(), order.end(), std::mt19937(42));
+        order.resize(std::min<std::size_t>(order.size(), 400'000));
+        for (const auto &[operation, name] : operations) {
+            // A fresh store for each, so that no row inherits another's memory.
+            DriverOnlyDecisions driverOnly;
+            const double driver = nanosecondsPerCall(driverOnly, ids, order, operation);
+            const double naive =
+                options.includes("naive")
+                    ? nanosecondsPerCall(*std::make_unique<NaiveDecisions>(), ids, order, operation)
+                    : 0;
+            const double limiter =
+                options.includes("limiter")
+                    ? nanosecondsPerCall(*std::make_unique<LimiterDecisions>(options.atLimit), ids,
+                                         order, operation)
+                    : 0;
+            std::printf("| %d | %s | %zu | %.0f | %.0f | %.0f | %.2fx |\n", users, name,
+                        order.size(), driver, naive, limiter, naive / limiter);
+            std::fflush(stdout);
+        }
+    }
+}
+
 qint64 residentBytes()
 {
     std::ifstream statm("/proc/self/statm");
@@ -622,6 +716,8 @@ int main(int argc, char **argv)
             options.throughput = false;
         else if (arg == "--no-memory")
             options.memory = false;
+        else if (arg == "--per-operation")
+            options.perOperation = true;
         else {
             std::fprintf(stderr,
                          "unknown option %s (see the comment at the top of "
@@ -634,5 +730,7 @@ int main(int argc, char **argv)
         memory(options);
     if (options.throughput)
         throughput(options);
+    if (options.perOperation)
+        perOperation(options);
     return 0;
 }

@@ -185,9 +185,10 @@ void ApiController::watch(const ApiRequest &request, Respond respond)
             const bool granted = result.outcome == WatchResult::Outcome::Granted;
             ApiResponse response =
                 ApiResponse::raw(granted ? 201 : 200, jsonType, ApiJson::stream(result.lease));
-            response.headers.append({QByteArrayLiteral("Location"),
-                                     "/v1/users/" + result.lease.userId.toLatin1() + "/streams/" +
-                                         result.lease.streamId.toString().toLatin1()});
+            const auto streamId = result.lease.streamId.toAscii();
+            QByteArray location = "/v1/users/" + result.lease.userId.toLatin1() + "/streams/";
+            location.append(streamId.data(), streamId.size());
+            response.headers.append({QByteArrayLiteral("Location"), std::move(location)});
             return respond(std::move(response));
         }
         case WatchResult::Outcome::Rejected: {

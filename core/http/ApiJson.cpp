@@ -138,7 +138,10 @@ void appendStream(QByteArray &out, const Lease &lease)
 {
     StreamWriter json;
     json.raw("{\"stream_id\":");
-    json.quoted(lease.streamId.toString()); // base64url: nothing to escape
+    const auto streamId = lease.streamId.toAscii(); // base64url: nothing to escape
+    json.raw("\"");
+    json.raw(QByteArrayView(streamId.data(), streamId.size()));
+    json.raw("\"");
     json.raw(",\"user_id\":");
     json.quoted(lease.userId);
     json.raw(",\"video_id\":");

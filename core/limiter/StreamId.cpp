@@ -95,23 +95,34 @@ StreamId StreamId::fromBytes(const std::array<std::uint8_t, byteCount> &bytes)
     return id;
 }
 
-QString StreamId::toString() const
+template<typename Char> void StreamId::encode(Char *out) const
 {
     // Three bytes (24 bits) to four characters at a time, the mirror of fromString: every grant
     // prints its id.
-    QString text(textLength, Qt::Uninitialized);
-    char16_t *out = reinterpret_cast<char16_t *>(text.data());
     const std::uint8_t *in = m_bytes.data();
     for (int group = 0; group < 5; ++group, in += 3, out += 4) {
         const quint32 bits = (quint32(in[0]) << 16) | (quint32(in[1]) << 8) | in[2];
-        out[0] = char16_t(base64UrlAlphabet[bits >> 18]);
-        out[1] = char16_t(base64UrlAlphabet[(bits >> 12) & 0x3f]);
-        out[2] = char16_t(base64UrlAlphabet[(bits >> 6) & 0x3f]);
-        out[3] = char16_t(base64UrlAlphabet[bits & 0x3f]);
+        out[0] = Char(base64UrlAlphabet[bits >> 18]);
+        out[1] = Char(base64UrlAlphabet[(bits >> 12) & 0x3f]);
+        out[2] = Char(base64UrlAlphabet[(bits >> 6) & 0x3f]);
+        out[3] = Char(base64UrlAlphabet[bits & 0x3f]);
     }
     // The 16th byte: its top six bits, then its last two followed by four zero bits.
-    out[0] = char16_t(base64UrlAlphabet[in[0] >> 2]);
-    out[1] = char16_t(base64UrlAlphabet[(in[0] & 0x03) << 4]);
+    out[0] = Char(base64UrlAlphabet[in[0] >> 2]);
+    out[1] = Char(base64UrlAlphabet[(in[0] & 0x03) << 4]);
+}
+
+QString StreamId::toString() const
+{
+    QString text(textLength, Qt::Uninitialized);
+    encode(reinterpret_cast<char16_t *>(text.data()));
+    return text;
+}
+
+std::array<char, StreamId::textLength> StreamId::toAscii() const
+{
+    std::array<char, textLength> text;
+    encode(text.data());
     return text;
 }
 

@@ -26,12 +26,17 @@ public:
     static StreamId fromBytes(const std::array<std::uint8_t, byteCount> &bytes);
 
     QString toString() const;
+    // The same characters as bytes, without a heap block: for writers of ASCII output (JSON,
+    // headers), which would otherwise convert toString()'s UTF-16 back.
+    std::array<char, textLength> toAscii() const;
     const std::array<std::uint8_t, byteCount> &bytes() const { return m_bytes; }
     bool isNull() const;
 
     friend bool operator==(const StreamId &, const StreamId &) = default;
 
 private:
+    template<typename Char> void encode(Char *out) const;
+
     std::array<std::uint8_t, byteCount> m_bytes{};
 };
 

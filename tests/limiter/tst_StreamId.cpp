@@ -39,6 +39,8 @@ void tst_StreamId::generatedIdsAreUrlSafeAndRoundTrip()
         QVERIFY(parsed.has_value());
         QCOMPARE(*parsed, id);
         QCOMPARE(StreamId::fromBytes(id.bytes()), id);
+        const auto ascii = id.toAscii();
+        QCOMPARE(QLatin1StringView(ascii.data(), ascii.size()), text);
     }
 }
 
@@ -113,6 +115,8 @@ void tst_StreamId::knownEncoding()
     std::copy_n(reinterpret_cast<const std::uint8_t *>(bytes.constData()), raw.size(), raw.begin());
     const StreamId id = StreamId::fromBytes(raw);
     QCOMPARE(id.toString(), text);
+    const auto ascii = id.toAscii();
+    QCOMPARE(QLatin1StringView(ascii.data(), ascii.size()), text);
     const auto parsed = StreamId::fromString(text);
     QVERIFY(parsed.has_value());
     QCOMPARE(*parsed, id);

@@ -245,9 +245,12 @@ void ApiController::getStream(const ApiRequest &request, Respond respond)
             return respond(storeUnavailable(request, result.failure));
         if (result.outcome != ListResult::Outcome::Listed)
             return respond(invalid(request, result.failure.message, result.failure.field));
-        for (const Lease &lease : result.active) {
-            if (lease.streamId.toString() == request.parameter(1))
-                return respond(ApiResponse::raw(200, jsonType, ApiJson::stream(lease)));
+        // Parsed once rather than each lease printed: a malformed id matches no stream.
+        if (const auto wanted = StreamId::fromString(request.parameter(1))) {
+            for (const Lease &lease : result.active) {
+                if (lease.streamId == *wanted)
+                    return respond(ApiResponse::raw(200, jsonType, ApiJson::stream(lease)));
+            }
         }
         return respond(unknownStream(request));
     });

@@ -23,6 +23,7 @@ private slots:
     void heartbeatExtendsTheLease();
     void heartbeatAfterExpiryIsGone();
     void stopEndsTheStream();
+    void getFindsExactlyTheAskedStream();
     void streamsAreAddressedThroughTheirOwner_data();
     void streamsAreAddressedThroughTheirOwner();
     void listShowsLimitAndStreams();
@@ -179,6 +180,29 @@ void StreamsApiTest::stopEndsTheStream()
     const auto again = m_http->send("DELETE", QStringLiteral("/v1/users/u/streams/%1").arg(id));
     QCOMPARE(again.status, 404);
     QVERIFY(again.json().value(u"type").toString().endsWith(u"/unknown-stream"));
+}
+
+void StreamsApiTest::getFindsExactlyTheAskedStream()
+{
+    const QJsonObject first = startStream(QStringLiteral("u"), QStringLiteral("v1"));
+    const QJsonObject second = startStream(QStringLiteral("u"), QStringLiteral("v2"));
+    for (const QJsonObject &stream : {first, second}) {
+        const QString id = stream.value(u"stream_id").toString();
+        const auto reply = m_http->get(QStringLiteral("/v1/users/u/streams/") + id);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json(), stream);
+    }
+    // A well-formed id the user does not hold, a malformed one, and a held id written with
+    // non-zero padding bits (the same bytes, but not the id's one text form): all unknown.
+    QString padded = second.value(u"stream_id").toString();
+    padded.back() = padded.back() == u'A' ? u'B' : QChar(padded.back().unicode() + 1);
+    for (const QString &id :
+         {QStringLiteral("AAAAAAAAAAAAAAAAAAAAAA"), QStringLiteral("short"), padded}) {
+        const auto reply = m_http->get(QStringLiteral("/v1/users/u/streams/") + id);
+        QCOMPARE(reply.status, 404);
+        QCOMPARE(reply.json().value(u"type").toString(),
+                 QStringLiteral("https://videostreams.example/problems/unknown-stream"));
+    }
 }
 
 void StreamsApiTest::streamsAreAddressedThroughTheirOwner_data()

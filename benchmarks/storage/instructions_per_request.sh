@@ -14,31 +14,17 @@ build=${1:-$here/../../build}
 store=${2:-memory}
 duration=${3:-10s}
 top=${4:-25}
-app=${APP:-$(find "$build" -name videostreams -type f -perm -u+x | head -n 1)}
-[ -x "$app" ] || { echo "videostreams not built in $build" >&2; exit 1; }
-for tool in wrk valgrind callgrind_control callgrind_annotate redis-server; do
-    command -v $tool >/dev/null || { echo "$tool is not installed" >&2; exit 1; }
-done
+find_app "$build" wrk valgrind callgrind_control callgrind_annotate redis-server
 
-work=$(mktemp -d)
+begin_private_run
 out=${OUT:-$work}
 mkdir -p "$out"
-redisPid=
-servePid=
-cleanup() {
-    [ -n "$servePid" ] && kill "$servePid" 2>/dev/null || true
-    [ -n "$redisPid" ] && kill "$redisPid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
 start_private_store "$store" "$work"
 valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out.%p" \
     "$app" serve --listen 127.0.0.1:0 --store "$spec" --data-dir "$work/data" \
     >"$work/serve.out" 2>"$work/serve.err" &
 servePid=$!
-for _ in $(seq 600); do grep -q '^listening' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
-url=$(sed -n 's/^listening on //p' "$work/serve.out")
-[ -n "$url" ] || { echo "serve did not start" >&2; cat "$work/serve.err" >&2; exit 1; }
+wait_for_serve 600
 
 # A short warm-up (first-use allocations, lazy initialisation), then count from zero.
 wrk -t1 -c4 -d1s -s "$here/../http/post_streams.lua" "$url" >/dev/null

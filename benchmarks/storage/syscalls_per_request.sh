@@ -12,27 +12,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../../build}
 store=${2:-memory}
 duration=${3:-4s}
-app=${APP:-$(find "$build" -name videostreams -type f -perm -u+x | head -n 1)}
-[ -x "$app" ] || { echo "videostreams not built in $build" >&2; exit 1; }
-for tool in wrk strace redis-server; do
-    command -v $tool >/dev/null || { echo "$tool is not installed" >&2; exit 1; }
-done
+find_app "$build" wrk strace redis-server
 
-work=$(mktemp -d)
-redisPid=
-servePid=
-cleanup() {
-    [ -n "$servePid" ] && kill "$servePid" 2>/dev/null || true
-    [ -n "$redisPid" ] && kill "$redisPid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+begin_private_run
 start_private_store "$store" "$work"
 "$app" serve --listen 127.0.0.1:0 --store "$spec" --data-dir "$work/data" \
     >"$work/serve.out" 2>"$work/serve.err" &
 servePid=$!
-for _ in $(seq 100); do grep -q '^listening' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
-url=$(sed -n 's/^listening on //p' "$work/serve.out")
+wait_for_serve 100
 
 strace -c -f -p "$servePid" -o "$work/strace" 2>/dev/null &
 stracePid=$!

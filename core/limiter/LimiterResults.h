@@ -96,4 +96,14 @@ struct SweepResult
     bool more = false; // the batch limit was reached; call again for the rest
 };
 
+// The answer of any call above (but SweepResult) when the store could not decide it, and why:
+// shared by the stores that can be unavailable (SQLite, Redis).
+template<typename Result> Result storeUnavailableResult(const QString &message)
+{
+    Result result;
+    result.outcome = Result::Outcome::StoreUnavailable;
+    result.failure.message = message;
+    return result;
+}
+
 } // namespace vs

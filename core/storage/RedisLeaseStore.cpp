@@ -17,14 +17,6 @@ namespace {
 
 using Script = RedisScripts::Script;
 
-template<typename Result> Result unavailable(const QString &message)
-{
-    Result result;
-    result.outcome = Result::Outcome::StoreUnavailable;
-    result.failure.message = message;
-    return result;
-}
-
 QByteArray number(qint64 value)
 {
     // Several per call: std::to_chars into a sized array is a fraction of QByteArray::number.
@@ -379,12 +371,12 @@ Result RedisLeaseStore::runSync(const Call &call, const QString &userId, Parser 
     QString error;
     const RedisSyncConnection::Reply reply = evalSync(call, &error);
     if (!reply)
-        return unavailable<Result>(error);
+        return storeUnavailableResult<Result>(error);
     qint64 due = -2;
     qint64 delta = 0;
     Result result = parse(reply.get(), userId, due, delta, &error);
     if (!error.isEmpty())
-        return unavailable<Result>(error);
+        return storeUnavailableResult<Result>(error);
     const QList<QByteArrayList> commands = bookkeeping(scoredUser(userId, due), delta);
     if (!commands.isEmpty()) {
         QString ignored; // the decision is made and durable in Redis; bookkeeping is best effort
@@ -404,7 +396,7 @@ void RedisLeaseStore::runAsync(const Call &call, const QString &userId, Parser p
     evalAsync(call, [this, userId, parse, done = std::move(done)](const redisReply *reply,
                                                                   const QString &error) {
         if (!reply) {
-            done(unavailable<Result>(error));
+            done(storeUnavailableResult<Result>(error));
             return;
         }
         qint64 due = -2;
@@ -412,7 +404,7 @@ void RedisLeaseStore::runAsync(const Call &call, const QString &userId, Parser p
         QString parseError;
         Result result = parse(reply, userId, due, delta, &parseError);
         if (!parseError.isEmpty()) {
-            done(unavailable<Result>(parseError));
+            done(storeUnavailableResult<Result>(parseError));
             return;
         }
         queueBookkeeping(userId, due, delta);

@@ -18,14 +18,6 @@ namespace vs {
 
 namespace {
 
-template<typename Result> Result unavailable(const QString &message)
-{
-    Result result;
-    result.outcome = Result::Outcome::StoreUnavailable;
-    result.failure.message = message;
-    return result;
-}
-
 // What an SQLite error means for someone starting the service, by its primary result code.
 QString explain(const QSqlError &error)
 {
@@ -393,7 +385,7 @@ Result SqliteLeaseStore::runSync(std::function<Result(SqliteSession &, qint64 &)
                 },
                 [result, &committed](const QString &error) {
                     if (!error.isEmpty())
-                        *result = unavailable<Result>(error);
+                        *result = storeUnavailableResult<Result>(error);
                     committed.set_value();
                 },
                 {}}); // the caller waits on its own thread: nothing to deliver
@@ -417,7 +409,7 @@ void SqliteLeaseStore::runAsync(std::function<Result(SqliteSession &, qint64 &)>
                 },
                 [result](const QString &error) {
                     if (!error.isEmpty())
-                        *result = unavailable<Result>(error);
+                        *result = storeUnavailableResult<Result>(error);
                 },
                 [result, done = std::move(done)] {
                     done(std::move(*result));

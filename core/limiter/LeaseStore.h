@@ -68,9 +68,10 @@ public:
     // known list, like bench_limiter's driver): they warm the caches so that the call finds its
     // data there, and change no decision. They pay off only when the store is far larger than
     // the caches (docs/PERFORMANCE.md: +16% at 1M users, a loss at 10k and in the simulator). A
-    // lookup waits for up to three dependent loads (where the user is, the user's record, the
-    // user's further leases), so a caller asks for each stage in turn as the user comes nearer: for
-    // example Slot 4 users ahead, Entry 2 ahead, Leases 1 ahead. The default does nothing.
+    // lookup waits for dependent loads (where the user is, then the start of the user's record,
+    // which tells how far the rest of it reaches), so a caller asks for each stage in turn as the
+    // user comes nearer: for example Slot 4 users ahead, Entry 2 ahead, Leases 1 ahead. The
+    // default does nothing.
     enum class PrefetchStage
     {
         Slot,

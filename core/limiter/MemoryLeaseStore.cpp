@@ -62,64 +62,95 @@ QString fromAscii(std::string_view text)
 
 } // namespace
 
-MemoryLeaseStore::StoredLease &MemoryLeaseStore::LeaseList::emplaceBack()
+MemoryLeaseStore::UserRecord::UserRecord(std::string_view key, std::uint32_t capacity)
+    : m_key(key)
+    , m_capacity(capacity)
+{}
+
+MemoryLeaseStore::UserRecord::~UserRecord()
 {
-    if (m_size == 0) {
-        m_first = StoredLease();
-    } else {
-        // Room for two at once: the usual limit is 3, and growing one by one would allocate
-        // and copy twice on the way there.
-        if (m_rest.capacity() == 0)
-            m_rest.reserve(2);
-        m_rest.emplace_back();
-    }
-    ++m_size;
-    return (*this)[m_size - 1];
+    truncate(0);
 }
 
-void MemoryLeaseStore::LeaseList::prefetchRest() const
+MemoryLeaseStore::UserRecord *MemoryLeaseStore::UserRecord::create(std::string_view key,
+                                                                   std::uint32_t capacity)
 {
-    const char *begin = reinterpret_cast<const char *>(m_rest.data());
-    const char *end = begin + m_rest.size() * sizeof(StoredLease);
+    void *block = ::operator new(sizeof(UserRecord) + capacity * sizeof(StoredLease));
+    return new (block) UserRecord(key, capacity);
+}
+
+void MemoryLeaseStore::UserRecord::destroy(UserRecord *record)
+{
+    record->~UserRecord();
+    ::operator delete(record);
+}
+
+void MemoryLeaseStore::UserRecord::truncate(std::size_t count)
+{
+    StoredLease *all = leases();
+    for (std::size_t i = count; i < m_size; ++i)
+        all[i].~StoredLease();
+    m_size = std::uint32_t(std::min<std::size_t>(count, m_size));
+}
+
+void MemoryLeaseStore::UserRecord::eraseAt(std::size_t i)
+{
+    StoredLease *all = leases();
+    for (std::size_t next = i + 1; next < m_size; ++next)
+        all[next - 1] = std::move(all[next]);
+    truncate(m_size - 1);
+}
+
+MemoryLeaseStore::StoredLease &MemoryLeaseStore::UserRecord::emplaceBack()
+{
+    StoredLease *lease = new (leases() + m_size) StoredLease();
+    ++m_size;
+    return *lease;
+}
+
+MemoryLeaseStore::UserRecord *MemoryLeaseStore::UserRecord::movedTo(std::uint32_t capacity)
+{
+    UserRecord *moved = create(key(), capacity);
+    moved->tombstones = std::move(tombstones);
+    for (std::size_t i = 0; i < m_size; ++i)
+        moved->emplaceBack() = std::move(leases()[i]);
+    destroy(this);
+    return moved;
+}
+
+void MemoryLeaseStore::UserRecord::prefetchLeases() const
+{
+    const char *begin = reinterpret_cast<const char *>(this);
+    const char *end = begin + sizeof(UserRecord) + m_size * sizeof(StoredLease);
     for (const char *line = begin; line < end; line += 64)
         __builtin_prefetch(line);
-}
-
-void MemoryLeaseStore::LeaseList::truncate(std::size_t count)
-{
-    if (count >= m_size)
-        return;
-    if (count == 0)
-        m_first = StoredLease(); // frees a long video id or a device id now, not at reuse
-    // Keeps the vector's block, like std::vector::erase: a user going from three streams to one
-    // and back would otherwise free and allocate it again every time. The whole entry, block
-    // included, goes when the user holds nothing.
-    m_rest.resize(count > 0 ? count - 1 : 0);
-    m_size = std::uint32_t(count);
-}
-
-void MemoryLeaseStore::LeaseList::eraseAt(std::size_t i)
-{
-    for (std::size_t next = i + 1; next < m_size; ++next)
-        (*this)[next - 1] = std::move((*this)[next]);
-    truncate(m_size - 1);
+    __builtin_prefetch(end - 1);
 }
 
 MemoryLeaseStore::MemoryLeaseStore(qint64 tombstoneRetentionMs)
     : m_tombstoneRetentionMs(tombstoneRetentionMs)
 {}
 
-MemoryLeaseStore::~MemoryLeaseStore() = default;
+MemoryLeaseStore::~MemoryLeaseStore()
+{
+    for (Stripe &stripe : m_stripes) {
+        UserMap &users = stripe.users;
+        for (std::size_t cell = 0; cell < users.cellCount(); ++cell) {
+            if (UserRecord *user = users.recordAt(cell))
+                UserRecord::destroy(user);
+        }
+    }
+}
 
 std::size_t MemoryLeaseStore::hashOf(std::string_view text)
 {
-    // The same hash as UserKey's, so keyed and text calls find the same slot.
+    // The same hash as UserKey's, so keyed and text calls find the same cell.
     return UserKey::hashOf(text);
 }
 
 MemoryLeaseStore::Stripe &MemoryLeaseStore::stripeFor(const HashedKey &userKey)
 {
-    // The map inside a stripe uses the low bits of the same hash (modulo its bucket count), so
+    // The table inside a stripe uses the low bits of the same hash (modulo its cell count), so
     // the stripe is picked from high bits to keep the two independent.
     return m_stripes[(userKey.hash >> 48) % stripeCount];
 }
@@ -139,16 +170,22 @@ void MemoryLeaseStore::prefetch(const HashedKey &userKey, PrefetchStage stage)
 {
     Stripe &stripe = stripeFor(userKey);
     if (stage == PrefetchStage::Slot) {
-        stripe.users.prefetchSlot(userKey.hash);
+        stripe.users.prefetchCell(userKey.hash);
         return;
     }
     // A hint is not worth waiting for: when another thread holds the stripe, skip it.
     if (!stripe.mutex.try_lock())
         return;
-    if (stage == PrefetchStage::Entry) {
-        stripe.users.prefetchEntry(userKey.hash);
-    } else if (const UserEntry *entry = stripe.users.guessValue(userKey.hash)) {
-        entry->leases.prefetchRest();
+    if (const UserRecord *user = stripe.users.guess(userKey.hash)) {
+        // The record's first lines hold the header and the first lease; the stage after asks for
+        // the rest, once the header (with the lease count) has arrived.
+        const char *record = reinterpret_cast<const char *>(user);
+        if (stage == PrefetchStage::Entry) {
+            __builtin_prefetch(record);
+            __builtin_prefetch(record + sizeof(UserRecord) + sizeof(StoredLease) - 1);
+        } else {
+            user->prefetchLeases();
+        }
     }
     stripe.mutex.unlock();
 }
@@ -167,30 +204,30 @@ Lease MemoryLeaseStore::toLease(const StoredLease &stored, const QString &userId
     return lease;
 }
 
-QList<Lease> MemoryLeaseStore::toLeases(const LeaseList &stored, const QString &userId)
+QList<Lease> MemoryLeaseStore::toLeases(const UserRecord &user, const QString &userId)
 {
     QList<Lease> leases;
-    leases.reserve(qsizetype(stored.size()));
-    for (std::size_t i = 0; i < stored.size(); ++i)
-        leases.append(toLease(stored[i], userId));
+    leases.reserve(qsizetype(user.size()));
+    for (std::size_t i = 0; i < user.size(); ++i)
+        leases.append(toLease(user[i], userId));
     return leases;
 }
 
-void MemoryLeaseStore::remember(UserEntry &entry, const StreamId &streamId, qint64 endedAtMs,
+void MemoryLeaseStore::remember(UserRecord &user, const StreamId &streamId, qint64 endedAtMs,
                                 bool evicted)
 {
-    if (!entry.tombstones)
-        entry.tombstones = std::make_unique<std::vector<Tombstone>>();
-    auto &tombstones = *entry.tombstones;
+    if (!user.tombstones)
+        user.tombstones = std::make_unique<std::vector<Tombstone>>();
+    auto &tombstones = *user.tombstones;
     if (tombstones.size() >= std::size_t(maxTombstonesPerUser))
         tombstones.erase(tombstones.begin());
     tombstones.push_back(Tombstone{streamId, endedAtMs, evicted});
 }
 
-void MemoryLeaseStore::removeExpired(UserEntry &entry, const QString &userId, qint64 nowMs,
+void MemoryLeaseStore::removeExpired(UserRecord &user, const QString &userId, qint64 nowMs,
                                      QList<Lease> &expired)
 {
-    LeaseList &leases = entry.leases;
+    UserRecord &leases = user;
     const std::size_t count = leases.size();
     std::size_t kept = 0;
     // Compacts in place, keeping grant order; expired leases are reported in that order too.
@@ -203,7 +240,7 @@ void MemoryLeaseStore::removeExpired(UserEntry &entry, const QString &userId, qi
             continue;
         }
         expired.append(toLease(lease, userId));
-        remember(entry, lease.streamId, lease.expiresAtMs, false);
+        remember(user, lease.streamId, lease.expiresAtMs, false);
     }
     if (kept == count)
         return;
@@ -211,20 +248,35 @@ void MemoryLeaseStore::removeExpired(UserEntry &entry, const QString &userId, qi
     leases.truncate(kept);
 }
 
-std::size_t MemoryLeaseStore::indexOf(const LeaseList &leases, const StreamId &streamId)
+std::size_t MemoryLeaseStore::indexOf(const UserRecord &user, const StreamId &streamId)
 {
-    for (std::size_t i = 0; i < leases.size(); ++i) {
-        if (leases[i].streamId == streamId)
+    for (std::size_t i = 0; i < user.size(); ++i) {
+        if (user[i].streamId == streamId)
             return i;
     }
     return npos;
 }
 
-void MemoryLeaseStore::eraseIfEmpty(UserMap &users, std::size_t slot)
+MemoryLeaseStore::StoredLease &MemoryLeaseStore::emplaceLease(UserMap &users, std::size_t cell,
+                                                              UserRecord *&user)
 {
-    const UserEntry &entry = users.valueAt(slot);
-    if (entry.leases.empty() && (!entry.tombstones || entry.tombstones->empty()))
-        users.eraseAt(slot);
+    if (user->size() == user->capacity()) {
+        // One more at a time up to four (the usual limit is 3: no unused room), then half as many
+        // again, for users under a plan with a high limit.
+        const std::uint32_t capacity = user->capacity();
+        user = user->movedTo(capacity < 4 ? capacity + 1 : capacity + capacity / 2);
+        users.replaceAt(cell, user);
+    }
+    return user->emplaceBack();
+}
+
+bool MemoryLeaseStore::eraseIfEmpty(UserMap &users, std::size_t cell)
+{
+    const UserRecord *user = users.recordAt(cell);
+    if (!user->empty() || (user->tombstones && !user->tombstones->empty()))
+        return false;
+    UserRecord::destroy(users.eraseAt(cell));
+    return true;
 }
 
 WatchResult MemoryLeaseStore::acquire(const AcquireRequest &request)
@@ -254,18 +306,20 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);
-    const std::size_t slot = stripe.users.findOrInsert(userKey.text, userKey.hash);
-    UserEntry &entry = stripe.users.valueAt(slot);
-    removeExpired(entry, userId, request.nowMs, result.expired);
+    UserMap &users = stripe.users;
+    std::size_t cell = users.find(userKey.text, userKey.hash);
+    if (cell == UserMap::npos)
+        cell = users.insert(UserRecord::create(userKey.text, 1), userKey.hash);
+    UserRecord *user = users.recordAt(cell);
+    removeExpired(*user, userId, request.nowMs, result.expired);
 
-    LeaseList &leases = entry.leases;
     const AdmissionPlan plan = planAdmission(
-        leases, [&](const StoredLease &l) { return l.videoId.view() == video.view(); },
+        *user, [&](const StoredLease &l) { return l.videoId.view() == video.view(); },
         [](const StoredLease &l) { return l.startedAtMs; }, request.limit, request.atLimit);
 
     switch (plan.kind) {
     case AdmissionPlan::Kind::Reuse: {
-        StoredLease &lease = leases[std::size_t(plan.reuseIndex)];
+        StoredLease &lease = (*user)[std::size_t(plan.reuseIndex)];
         lease.lastHeartbeatAtMs = request.nowMs;
         lease.expiresAtMs = leaseExpiry(request.nowMs, request.ttlMs);
         result.outcome = WatchResult::Outcome::Reused;
@@ -283,11 +337,12 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
     }
     case AdmissionPlan::Kind::Grant: {
         if (!plan.evictIndexes.empty()) {
+            UserRecord &leases = *user;
             std::vector<bool> evict(leases.size(), false);
             for (int index : plan.evictIndexes) {
                 evict[std::size_t(index)] = true;
                 result.evicted.append(toLease(leases[std::size_t(index)], userId));
-                remember(entry, leases[std::size_t(index)].streamId, request.nowMs, true);
+                remember(leases, leases[std::size_t(index)].streamId, request.nowMs, true);
             }
             std::size_t kept = 0;
             for (std::size_t i = 0; i < leases.size(); ++i) {
@@ -300,7 +355,7 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
             leases.truncate(kept);
             m_leaseCount.fetch_sub(qint64(plan.evictIndexes.size()), std::memory_order_relaxed);
         }
-        StoredLease &lease = leases.emplaceBack();
+        StoredLease &lease = emplaceLease(users, cell, user);
         lease.streamId = StreamId::generate();
         lease.videoId.assign(video.view());
         if (!request.deviceId.isEmpty())
@@ -320,10 +375,10 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
         result.outcome = WatchResult::Outcome::Rejected;
         break;
     }
-    result.activeCount = int(leases.size());
+    result.activeCount = int(user->size());
     if (result.outcome == WatchResult::Outcome::Rejected)
-        result.active = toLeases(leases, userId);
-    eraseIfEmpty(stripe.users, slot);
+        result.active = toLeases(*user, userId);
+    eraseIfEmpty(users, cell);
     return result;
 }
 
@@ -347,23 +402,23 @@ HeartbeatResult MemoryLeaseStore::renew(const HashedKey &userKey, const QString 
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);
-    const std::size_t slot = stripe.users.find(userKey.text, userKey.hash);
-    if (slot == UserMap::npos)
+    const std::size_t cell = stripe.users.find(userKey.text, userKey.hash);
+    if (cell == UserMap::npos)
         return result;
-    UserEntry &entry = stripe.users.valueAt(slot);
-    removeExpired(entry, userId, nowMs, result.expired);
+    UserRecord &user = *stripe.users.recordAt(cell);
+    removeExpired(user, userId, nowMs, result.expired);
 
-    const std::size_t index = indexOf(entry.leases, streamId);
+    const std::size_t index = indexOf(user, streamId);
     if (index != npos) {
-        StoredLease &lease = entry.leases[index];
+        StoredLease &lease = user[index];
         lease.lastHeartbeatAtMs = nowMs;
         lease.expiresAtMs = leaseExpiry(nowMs, ttlMs);
         result.outcome = HeartbeatResult::Outcome::Renewed;
         result.lease = toLease(lease, userId);
         return result;
     }
-    if (entry.tombstones) {
-        const auto &tombstones = *entry.tombstones;
+    if (user.tombstones) {
+        const auto &tombstones = *user.tombstones;
         const auto ended = std::find_if(tombstones.rbegin(), tombstones.rend(),
                                         [&](const Tombstone &t) { return t.streamId == streamId; });
         if (ended != tombstones.rend()) {
@@ -371,7 +426,7 @@ HeartbeatResult MemoryLeaseStore::renew(const HashedKey &userKey, const QString 
                                             : HeartbeatResult::Outcome::Expired;
         }
     }
-    eraseIfEmpty(stripe.users, slot);
+    eraseIfEmpty(stripe.users, cell);
     return result;
 }
 
@@ -394,20 +449,20 @@ StopResult MemoryLeaseStore::release(const HashedKey &userKey, const QString &us
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);
-    const std::size_t slot = stripe.users.find(userKey.text, userKey.hash);
-    if (slot == UserMap::npos)
+    const std::size_t cell = stripe.users.find(userKey.text, userKey.hash);
+    if (cell == UserMap::npos)
         return result;
-    UserEntry &entry = stripe.users.valueAt(slot);
-    removeExpired(entry, userId, nowMs, result.expired);
+    UserRecord &user = *stripe.users.recordAt(cell);
+    removeExpired(user, userId, nowMs, result.expired);
 
-    const std::size_t index = indexOf(entry.leases, streamId);
+    const std::size_t index = indexOf(user, streamId);
     if (index != npos) {
         result.outcome = StopResult::Outcome::Stopped;
-        result.lease = toLease(entry.leases[index], userId);
-        entry.leases.eraseAt(index);
+        result.lease = toLease(user[index], userId);
+        user.eraseAt(index);
         m_leaseCount.fetch_sub(1, std::memory_order_relaxed);
     }
-    eraseIfEmpty(stripe.users, slot);
+    eraseIfEmpty(stripe.users, cell);
     return result;
 }
 
@@ -428,13 +483,13 @@ ListResult MemoryLeaseStore::list(const HashedKey &userKey, const QString &userI
     Stripe &stripe = stripeFor(userKey);
 
     std::lock_guard lock(stripe.mutex);
-    const std::size_t slot = stripe.users.find(userKey.text, userKey.hash);
-    if (slot == UserMap::npos)
+    const std::size_t cell = stripe.users.find(userKey.text, userKey.hash);
+    if (cell == UserMap::npos)
         return result;
-    UserEntry &entry = stripe.users.valueAt(slot);
-    removeExpired(entry, userId, nowMs, result.expired);
-    result.active = toLeases(entry.leases, userId);
-    eraseIfEmpty(stripe.users, slot);
+    UserRecord &user = *stripe.users.recordAt(cell);
+    removeExpired(user, userId, nowMs, result.expired);
+    result.active = toLeases(user, userId);
+    eraseIfEmpty(stripe.users, cell);
     return result;
 }
 
@@ -449,27 +504,29 @@ SweepResult MemoryLeaseStore::sweep(qint64 nowMs, int maxLeases)
         Stripe &stripe = m_stripes[index];
         std::lock_guard lock(stripe.mutex);
         UserMap &users = stripe.users;
-        for (std::size_t slot = 0; slot < users.size();) {
+        for (std::size_t cell = 0; cell < users.cellCount();) {
             if (result.expired.size() >= maxLeases) {
                 m_sweepCursor.store(index, std::memory_order_relaxed);
                 result.more = true;
                 return result;
             }
-            UserEntry &entry = users.valueAt(slot);
+            UserRecord *user = users.recordAt(cell);
+            if (!user) {
+                ++cell;
+                continue;
+            }
             bool anyExpired = false;
-            for (std::size_t i = 0; i < entry.leases.size() && !anyExpired; ++i)
-                anyExpired = nowMs >= entry.leases[i].expiresAtMs;
+            for (std::size_t i = 0; i < user->size() && !anyExpired; ++i)
+                anyExpired = nowMs >= (*user)[i].expiresAtMs;
             if (anyExpired)
-                removeExpired(entry, fromAscii(users.keyAt(slot)), nowMs, result.expired);
-            if (entry.tombstones) {
-                std::erase_if(*entry.tombstones,
+                removeExpired(*user, fromAscii(user->key()), nowMs, result.expired);
+            if (user->tombstones) {
+                std::erase_if(*user->tombstones,
                               [&](const Tombstone &t) { return t.endedAtMs < forgetBeforeMs; });
             }
-            const std::size_t before = users.size();
-            eraseIfEmpty(users, slot);
-            // An erase moves the last entry into this position: look at it again.
-            if (users.size() == before)
-                ++slot;
+            // An erase may shift the next user back into this cell: look at it again.
+            if (!eraseIfEmpty(users, cell))
+                ++cell;
         }
     }
     m_sweepCursor.store(first, std::memory_order_relaxed);

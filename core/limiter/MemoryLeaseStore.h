@@ -1,8 +1,8 @@
 #pragma once
 
 #include "CompactId.h"
-#include "FlatStringMap.h"
 #include "LeaseStore.h"
+#include "RecordTable.h"
 
 #include <array>
 #include <atomic>
@@ -17,8 +17,9 @@ namespace vs {
 
 // Leases in process memory, built for speed: users are spread over independently locked
 // stripes, so threads working for different users rarely meet and no lock is global.
-// Each stripe keeps its users in a FlatStringMap: one dense entry holds the user id and the lease
-// list with the first lease inline. Ids are ASCII (IdRules) and kept as CompactId, inline up to 39
+// Each stripe keeps its users in a RecordTable: a 16-byte cell points at the user's record, one
+// heap block holding the user id and all of its leases, so that any call waits for two cache
+// misses (the cell, the record). Ids are ASCII (IdRules) and kept as CompactId, inline up to 39
 // characters (UUIDs included): docs/PERFORMANCE.md has the bytes per stream.
 class MemoryLeaseStore final : public LeaseStore
 {
@@ -37,7 +38,7 @@ public:
     StopResult release(const QString &userId, const StreamId &streamId, qint64 nowMs) override;
     ListResult list(const QString &userId, qint64 nowMs) override;
     SweepResult sweep(qint64 nowMs, int maxLeases) override;
-    // The key's bytes and hash pick the stripe and slot directly (no narrowing, no hashing).
+    // The key's bytes and hash pick the stripe and cell directly (no narrowing, no hashing).
     WatchResult acquireByKey(const UserKey &user, const AcquireRequest &request) override;
     HeartbeatResult renewByKey(const UserKey &user, const StreamId &streamId, qint64 ttlMs,
                                qint64 nowMs) override;
@@ -65,52 +66,63 @@ private:
             return deviceId ? std::string_view(*deviceId) : std::string_view();
         }
     };
-    // A user's leases in grant order, so the oldest comes first. Most users hold one: it lives
-    // inline in the map entry (no heap block, no extra cache miss); the others go to a vector
-    // whose heap block exists only while there are more.
-    class LeaseList
-    {
-    public:
-        std::size_t size() const { return m_size; }
-        bool empty() const { return m_size == 0; }
-        StoredLease &operator[](std::size_t i) { return i == 0 ? m_first : m_rest[i - 1]; }
-        const StoredLease &operator[](std::size_t i) const
-        {
-            return i == 0 ? m_first : m_rest[i - 1];
-        }
-        // Asks the caches for leases 1..size-1 (a cache hint: see LeaseStore::prefetch).
-        void prefetchRest() const;
-        // A fresh lease after the others.
-        StoredLease &emplaceBack();
-        // Keeps the first `count` leases.
-        void truncate(std::size_t count);
-        void eraseAt(std::size_t i);
-
-    private:
-        std::uint32_t m_size = 0; // first: read before any lease
-        StoredLease m_first;
-        // Leases 1..size-1. A vector in place rather than behind a pointer: one heap block and one
-        // cache miss less for users with several streams, for 16 bytes more per user.
-        std::vector<StoredLease> m_rest;
-    };
     struct Tombstone
     {
         StreamId streamId;
         qint64 endedAtMs = 0;
         bool evicted = false; // otherwise expired
     };
-    struct UserEntry
+    // A user and all of its leases, in grant order (the oldest first), in one heap block: the
+    // header, then room for `capacity` leases. One block per user means one cache miss for the
+    // user's data however many streams it holds. Only create() and destroy() make and free one;
+    // growing moves the user to a bigger block (see emplaceLease).
+    class UserRecord
     {
-        LeaseList leases;
-        std::unique_ptr<std::vector<Tombstone>> tombstones; // rarely needed: kept out of line
+    public:
+        static UserRecord *create(std::string_view key, std::uint32_t capacity);
+        static void destroy(UserRecord *record);
+
+        std::string_view key() const { return m_key.view(); }
+        std::size_t size() const { return m_size; }
+        bool empty() const { return m_size == 0; }
+        std::uint32_t capacity() const { return m_capacity; }
+        StoredLease &operator[](std::size_t i) { return leases()[i]; }
+        const StoredLease &operator[](std::size_t i) const { return leases()[i]; }
+        // Keeps the first `count` leases (the block stays: a user going from three streams to
+        // one and back would otherwise move twice each time).
+        void truncate(std::size_t count);
+        void eraseAt(std::size_t i);
+        // A fresh lease after the others; the block must have room (size() < capacity()).
+        StoredLease &emplaceBack();
+        // The same user in a block with room for `capacity` leases; this one is freed.
+        UserRecord *movedTo(std::uint32_t capacity);
+        // Asks the caches for the whole block (a cache hint: see LeaseStore::prefetch).
+        void prefetchLeases() const;
+        // Rarely needed: kept out of line.
+        std::unique_ptr<std::vector<Tombstone>> tombstones;
+
+    private:
+        UserRecord(std::string_view key, std::uint32_t capacity);
+        ~UserRecord();
+        StoredLease *leases() { return reinterpret_cast<StoredLease *>(this + 1); }
+        const StoredLease *leases() const
+        {
+            return reinterpret_cast<const StoredLease *>(this + 1);
+        }
+
+        CompactId m_key;
+        std::uint32_t m_size = 0;
+        std::uint32_t m_capacity = 0;
     };
+    static_assert(sizeof(UserRecord) % alignof(StoredLease) == 0,
+                  "the leases follow the header in the same block");
     struct UserHash
     {
         std::size_t operator()(std::string_view key) const { return hashOf(key); }
     };
-    using UserMap = FlatStringMap<UserEntry, UserHash>;
+    using UserMap = RecordTable<UserRecord, UserHash>;
     // A user id as ASCII bytes (on the caller's stack) with its hash, computed once per call: it
-    // picks the stripe and the slot.
+    // picks the stripe and the cell.
     struct HashedKey
     {
         std::string_view text;
@@ -134,16 +146,21 @@ private:
     StopResult release(const HashedKey &userKey, const QString &userId, const StreamId &streamId,
                        qint64 nowMs);
     ListResult list(const HashedKey &userKey, const QString &userId, qint64 nowMs);
-    // Moves the entry's leases that expired by nowMs into `expired`, remembering them.
-    void removeExpired(UserEntry &entry, const QString &userId, qint64 nowMs,
+    // Moves the user's leases that expired by nowMs into `expired`, remembering them.
+    void removeExpired(UserRecord &user, const QString &userId, qint64 nowMs,
                        QList<Lease> &expired);
-    void remember(UserEntry &entry, const StreamId &streamId, qint64 endedAtMs, bool evicted);
-    void eraseIfEmpty(UserMap &users, std::size_t slot);
+    static void remember(UserRecord &user, const StreamId &streamId, qint64 endedAtMs,
+                         bool evicted);
+    // A fresh lease after the user's others, moving the user to a bigger block when it has no
+    // room (the table's cell then points at the new block: `user` is updated).
+    static StoredLease &emplaceLease(UserMap &users, std::size_t cell, UserRecord *&user);
+    // Frees the user when it holds nothing left to answer for; true when it did.
+    static bool eraseIfEmpty(UserMap &users, std::size_t cell);
     static constexpr std::size_t npos = std::size_t(-1);
     // The position of the lease with this id, or npos.
-    static std::size_t indexOf(const LeaseList &leases, const StreamId &streamId);
+    static std::size_t indexOf(const UserRecord &user, const StreamId &streamId);
     static Lease toLease(const StoredLease &stored, const QString &userId);
-    static QList<Lease> toLeases(const LeaseList &stored, const QString &userId);
+    static QList<Lease> toLeases(const UserRecord &user, const QString &userId);
 
     const qint64 m_tombstoneRetentionMs;
     std::array<Stripe, stripeCount> m_stripes;

@@ -668,7 +668,7 @@ void memory(const Options &options)
                 options.uuidIds ? "uuid" : "short");
     std::printf("| store | users x streams | streams | heap B/stream | RSS B/stream |\n");
     std::printf("|---|---|---:|---:|---:|\n");
-    for (int perUser : {1, 3}) {
+    for (int perUser : {1, 2, 3}) {
         memoryRow("MemoryLeaseStore", options, perUser, false);
         memoryRow("naive baseline", options, perUser, true);
     }

@@ -76,7 +76,12 @@ MemoryLeaseStore::UserRecord *MemoryLeaseStore::UserRecord::create(std::string_v
                                                                    std::uint32_t capacity)
 {
     void *block = ::operator new(sizeof(UserRecord) + capacity * sizeof(StoredLease));
-    return new (block) UserRecord(key, capacity);
+    try {
+        return new (block) UserRecord(key, capacity);
+    } catch (...) { // a long key's heap block
+        ::operator delete(block);
+        throw;
+    }
 }
 
 void MemoryLeaseStore::UserRecord::destroy(UserRecord *record)
@@ -227,15 +232,14 @@ void MemoryLeaseStore::remember(UserRecord &user, const StreamId &streamId, qint
 void MemoryLeaseStore::removeExpired(UserRecord &user, const QString &userId, qint64 nowMs,
                                      QList<Lease> &expired)
 {
-    UserRecord &leases = user;
-    const std::size_t count = leases.size();
+    const std::size_t count = user.size();
     std::size_t kept = 0;
     // Compacts in place, keeping grant order; expired leases are reported in that order too.
     for (std::size_t i = 0; i < count; ++i) {
-        StoredLease &lease = leases[i];
+        StoredLease &lease = user[i];
         if (nowMs < lease.expiresAtMs) {
             if (kept != i)
-                leases[kept] = std::move(lease);
+                user[kept] = std::move(lease);
             ++kept;
             continue;
         }
@@ -245,7 +249,7 @@ void MemoryLeaseStore::removeExpired(UserRecord &user, const QString &userId, qi
     if (kept == count)
         return;
     m_leaseCount.fetch_sub(qint64(count - kept), std::memory_order_relaxed);
-    leases.truncate(kept);
+    user.truncate(kept);
 }
 
 std::size_t MemoryLeaseStore::indexOf(const UserRecord &user, const StreamId &streamId)
@@ -308,8 +312,15 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
     std::lock_guard lock(stripe.mutex);
     UserMap &users = stripe.users;
     std::size_t cell = users.find(userKey.text, userKey.hash);
-    if (cell == UserMap::npos)
-        cell = users.insert(UserRecord::create(userKey.text, 1), userKey.hash);
+    if (cell == UserMap::npos) {
+        UserRecord *arrived = UserRecord::create(userKey.text, 1);
+        try {
+            cell = users.insert(arrived, userKey.hash);
+        } catch (...) { // the table could not grow
+            UserRecord::destroy(arrived);
+            throw;
+        }
+    }
     UserRecord *user = users.recordAt(cell);
     removeExpired(*user, userId, request.nowMs, result.expired);
 

@@ -507,6 +507,26 @@ void tst_StreamLimiter::rules_data()
             "granted #a, granted #b, granted #c, renewed #a, evicted #a, granted #d, "
             "evicted #b, granted #e, renewed #c");
 
+    // MemoryLeaseStore keeps a user's leases in one block and moves the user to a bigger one as
+    // it grows (room for 1, 2, 3, 4, 6, then 9 leases): every lease, its order and the user's
+    // tombstones must come along each time.
+    addRule("a user growing far past its first block keeps its leases, order and tombstones",
+            QByteArray(R"({"default_limit": 2, "at_limit": "evict_oldest"})"),
+            {"watch alice v1 -> granted #a",           "watch alice v2 -> granted #b",
+             "watch alice v3 -> granted #c evicts #a", "policy {\"default_limit\": 8}",
+             "watch alice v4 -> granted #d",           "watch alice v5 -> granted #e",
+             "watch alice v6 -> granted #f",           "watch alice v7 -> granted #g",
+             "heartbeat alice #a -> evicted",          "stop alice #d -> stopped",
+             "watch alice v8 -> granted #h",           "watch alice v9 -> granted #i",
+             "watch alice v10 -> granted #j",          "list alice -> #b #c #e #f #g #h #i #j",
+             "heartbeat alice #b -> renewed",          "heartbeat alice #j -> renewed",
+             "heartbeat alice #d -> unknown",          "watch alice v11 -> granted #k evicts #b",
+             "heartbeat alice #a -> evicted",          "heartbeat alice #b -> evicted",
+             "list alice -> #c #e #f #g #h #i #j #k"},
+            "granted #a, granted #b, evicted #a, granted #c, granted #d, granted #e, granted #f, "
+            "granted #g, stopped #d, granted #h, granted #i, granted #j, renewed #b, renewed #j, "
+            "evicted #b, granted #k");
+
     addRule("evict_oldest after a lowered limit evicts as many as needed",
             QByteArray(R"({"default_limit": 4, "at_limit": "evict_oldest"})"),
             {"watch alice v1 -> granted #a", "watch alice v2 -> granted #b",

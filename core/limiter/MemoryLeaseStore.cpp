@@ -72,22 +72,37 @@ MemoryLeaseStore::UserRecord::~UserRecord()
     truncate(0);
 }
 
-MemoryLeaseStore::UserRecord *MemoryLeaseStore::UserRecord::create(std::string_view key,
-                                                                   std::uint32_t capacity)
+MemoryLeaseStore::UserRecord *
+MemoryLeaseStore::UserRecord::create(SlotPool &pool, std::string_view key, std::uint32_t capacity)
 {
-    void *block = ::operator new(sizeof(UserRecord) + capacity * sizeof(StoredLease));
+    static_assert(sizeof(UserRecord) + sizeof(StoredLease) <= SlotPool::smallBytes);
+    static_assert(sizeof(UserRecord) + 3 * sizeof(StoredLease) <= SlotPool::largeBytes);
+    void *block = capacity == 1   ? pool.allocateSmall()
+                  : capacity <= 3 ? pool.allocateLarge()
+                                  : ::operator new(blockBytes(capacity));
     try {
         return new (block) UserRecord(key, capacity);
     } catch (...) { // a long key's heap block
-        ::operator delete(block);
+        release(pool, block, capacity);
         throw;
     }
 }
 
-void MemoryLeaseStore::UserRecord::destroy(UserRecord *record)
+void MemoryLeaseStore::UserRecord::destroy(SlotPool &pool, UserRecord *record)
 {
+    const std::uint32_t capacity = record->m_capacity;
     record->~UserRecord();
-    ::operator delete(record);
+    release(pool, record, capacity);
+}
+
+void MemoryLeaseStore::UserRecord::release(SlotPool &pool, void *block, std::uint32_t capacity)
+{
+    if (capacity == 1)
+        pool.freeSmall(block);
+    else if (capacity <= 3)
+        pool.freeLarge(block);
+    else
+        ::operator delete(block);
 }
 
 void MemoryLeaseStore::UserRecord::truncate(std::size_t count)
@@ -113,13 +128,14 @@ MemoryLeaseStore::StoredLease &MemoryLeaseStore::UserRecord::emplaceBack()
     return *lease;
 }
 
-MemoryLeaseStore::UserRecord *MemoryLeaseStore::UserRecord::movedTo(std::uint32_t capacity)
+MemoryLeaseStore::UserRecord *MemoryLeaseStore::UserRecord::movedTo(SlotPool &pool,
+                                                                    std::uint32_t capacity)
 {
-    UserRecord *moved = create(key(), capacity);
+    UserRecord *moved = create(pool, key(), capacity);
     moved->tombstones = std::move(tombstones);
     for (std::size_t i = 0; i < m_size; ++i)
         moved->emplaceBack() = std::move(leases()[i]);
-    destroy(this);
+    destroy(pool, this);
     return moved;
 }
 
@@ -134,7 +150,10 @@ void MemoryLeaseStore::UserRecord::prefetchLeases() const
 
 MemoryLeaseStore::MemoryLeaseStore(qint64 tombstoneRetentionMs)
     : m_tombstoneRetentionMs(tombstoneRetentionMs)
-{}
+{
+    for (Stripe &stripe : m_stripes)
+        stripe.records.useSource(m_chunks);
+}
 
 MemoryLeaseStore::~MemoryLeaseStore()
 {
@@ -142,7 +161,7 @@ MemoryLeaseStore::~MemoryLeaseStore()
         UserMap &users = stripe.users;
         for (std::size_t cell = 0; cell < users.cellCount(); ++cell) {
             if (UserRecord *user = users.recordAt(cell))
-                UserRecord::destroy(user);
+                UserRecord::destroy(stripe.records, user);
         }
     }
 }
@@ -261,25 +280,25 @@ std::size_t MemoryLeaseStore::indexOf(const UserRecord &user, const StreamId &st
     return npos;
 }
 
-MemoryLeaseStore::StoredLease &MemoryLeaseStore::emplaceLease(UserMap &users, std::size_t cell,
+MemoryLeaseStore::StoredLease &MemoryLeaseStore::emplaceLease(Stripe &stripe, std::size_t cell,
                                                               UserRecord *&user)
 {
     if (user->size() == user->capacity()) {
-        // One more at a time up to four (the usual limit is 3: no unused room), then half as many
+        // From one straight to three (the pool's large block holds three), then half as many
         // again, for users under a plan with a high limit.
         const std::uint32_t capacity = user->capacity();
-        user = user->movedTo(capacity < 4 ? capacity + 1 : capacity + capacity / 2);
-        users.replaceAt(cell, user);
+        user = user->movedTo(stripe.records, capacity < 3 ? 3 : capacity + capacity / 2);
+        stripe.users.replaceAt(cell, user);
     }
     return user->emplaceBack();
 }
 
-bool MemoryLeaseStore::eraseIfEmpty(UserMap &users, std::size_t cell)
+bool MemoryLeaseStore::eraseIfEmpty(Stripe &stripe, std::size_t cell)
 {
-    const UserRecord *user = users.recordAt(cell);
+    const UserRecord *user = stripe.users.recordAt(cell);
     if (!user->empty() || (user->tombstones && !user->tombstones->empty()))
         return false;
-    UserRecord::destroy(users.eraseAt(cell));
+    UserRecord::destroy(stripe.records, stripe.users.eraseAt(cell));
     return true;
 }
 
@@ -313,11 +332,11 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
     UserMap &users = stripe.users;
     std::size_t cell = users.find(userKey.text, userKey.hash);
     if (cell == UserMap::npos) {
-        UserRecord *arrived = UserRecord::create(userKey.text, 1);
+        UserRecord *arrived = UserRecord::create(stripe.records, userKey.text, 1);
         try {
             cell = users.insert(arrived, userKey.hash);
         } catch (...) { // the table could not grow
-            UserRecord::destroy(arrived);
+            UserRecord::destroy(stripe.records, arrived);
             throw;
         }
     }
@@ -366,7 +385,7 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
             leases.truncate(kept);
             m_leaseCount.fetch_sub(qint64(plan.evictIndexes.size()), std::memory_order_relaxed);
         }
-        StoredLease &lease = emplaceLease(users, cell, user);
+        StoredLease &lease = emplaceLease(stripe, cell, user);
         lease.streamId = StreamId::generate();
         lease.videoId.assign(video.view());
         if (!request.deviceId.isEmpty())
@@ -389,7 +408,7 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
     result.activeCount = int(user->size());
     if (result.outcome == WatchResult::Outcome::Rejected)
         result.active = toLeases(*user, userId);
-    eraseIfEmpty(users, cell);
+    eraseIfEmpty(stripe, cell);
     return result;
 }
 
@@ -437,7 +456,7 @@ HeartbeatResult MemoryLeaseStore::renew(const HashedKey &userKey, const QString 
                                             : HeartbeatResult::Outcome::Expired;
         }
     }
-    eraseIfEmpty(stripe.users, cell);
+    eraseIfEmpty(stripe, cell);
     return result;
 }
 
@@ -473,7 +492,7 @@ StopResult MemoryLeaseStore::release(const HashedKey &userKey, const QString &us
         user.eraseAt(index);
         m_leaseCount.fetch_sub(1, std::memory_order_relaxed);
     }
-    eraseIfEmpty(stripe.users, cell);
+    eraseIfEmpty(stripe, cell);
     return result;
 }
 
@@ -500,7 +519,7 @@ ListResult MemoryLeaseStore::list(const HashedKey &userKey, const QString &userI
     UserRecord &user = *stripe.users.recordAt(cell);
     removeExpired(user, userId, nowMs, result.expired);
     result.active = toLeases(user, userId);
-    eraseIfEmpty(stripe.users, cell);
+    eraseIfEmpty(stripe, cell);
     return result;
 }
 
@@ -536,7 +555,7 @@ SweepResult MemoryLeaseStore::sweep(qint64 nowMs, int maxLeases)
                               [&](const Tombstone &t) { return t.endedAtMs < forgetBeforeMs; });
             }
             // An erase may shift the next user back into this cell: look at it again.
-            if (!eraseIfEmpty(users, cell))
+            if (!eraseIfEmpty(stripe, cell))
                 ++cell;
         }
     }

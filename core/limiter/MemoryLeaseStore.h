@@ -1,8 +1,10 @@
 #pragma once
 
+#include "ChunkSource.h"
 #include "CompactId.h"
 #include "LeaseStore.h"
 #include "RecordTable.h"
+#include "SlotPool.h"
 
 #include <array>
 #include <atomic>
@@ -18,9 +20,10 @@ namespace vs {
 // Leases in process memory, built for speed: users are spread over independently locked
 // stripes, so threads working for different users rarely meet and no lock is global.
 // Each stripe keeps its users in a RecordTable: a 16-byte cell points at the user's record, one
-// heap block holding the user id and all of its leases, so that any call waits for two cache
-// misses (the cell, the record). Ids are ASCII (IdRules) and kept as CompactId, inline up to 39
-// characters (UUIDs included): docs/PERFORMANCE.md has the bytes per stream.
+// block holding the user id and all of its leases, so that any call waits for two cache misses
+// (the cell, the record). The blocks come from the stripe's SlotPool, cut from the store's
+// ChunkSource (huge pages once the store is big). Ids are ASCII (IdRules) and kept as CompactId,
+// inline up to 39 characters (UUIDs included): docs/PERFORMANCE.md has the bytes per stream.
 class MemoryLeaseStore final : public LeaseStore
 {
 public:
@@ -79,8 +82,10 @@ private:
     class UserRecord
     {
     public:
-        static UserRecord *create(std::string_view key, std::uint32_t capacity);
-        static void destroy(UserRecord *record);
+        // Users with one lease take a small block of the stripe's pool, users with two or three a
+        // large one (capacity 3), users under a higher limit a block of the general heap.
+        static UserRecord *create(SlotPool &pool, std::string_view key, std::uint32_t capacity);
+        static void destroy(SlotPool &pool, UserRecord *record);
 
         std::string_view key() const { return m_key.view(); }
         std::size_t size() const { return m_size; }
@@ -95,7 +100,7 @@ private:
         // A fresh lease after the others; the block must have room (size() < capacity()).
         StoredLease &emplaceBack();
         // The same user in a block with room for `capacity` leases; this one is freed.
-        UserRecord *movedTo(std::uint32_t capacity);
+        UserRecord *movedTo(SlotPool &pool, std::uint32_t capacity);
         // Asks the caches for the whole block (a cache hint: see LeaseStore::prefetch).
         void prefetchLeases() const;
         // Rarely needed: kept out of line.
@@ -104,6 +109,12 @@ private:
     private:
         UserRecord(std::string_view key, std::uint32_t capacity);
         ~UserRecord();
+        // Gives a block back where create() took it from.
+        static void release(SlotPool &pool, void *block, std::uint32_t capacity);
+        static std::size_t blockBytes(std::uint32_t capacity)
+        {
+            return sizeof(UserRecord) + capacity * sizeof(StoredLease);
+        }
         StoredLease *leases() { return reinterpret_cast<StoredLease *>(this + 1); }
         const StoredLease *leases() const
         {
@@ -132,6 +143,7 @@ private:
     {
         std::mutex mutex;
         UserMap users;
+        SlotPool records; // the users' blocks, but for users under a limit above 3
     };
     static constexpr std::size_t stripeCount = 256;
 
@@ -153,9 +165,9 @@ private:
                          bool evicted);
     // A fresh lease after the user's others, moving the user to a bigger block when it has no
     // room (the table's cell then points at the new block: `user` is updated).
-    static StoredLease &emplaceLease(UserMap &users, std::size_t cell, UserRecord *&user);
+    static StoredLease &emplaceLease(Stripe &stripe, std::size_t cell, UserRecord *&user);
     // Frees the user when it holds nothing left to answer for; true when it did.
-    static bool eraseIfEmpty(UserMap &users, std::size_t cell);
+    static bool eraseIfEmpty(Stripe &stripe, std::size_t cell);
     static constexpr std::size_t npos = std::size_t(-1);
     // The position of the lease with this id, or npos.
     static std::size_t indexOf(const UserRecord &user, const StreamId &streamId);
@@ -163,6 +175,7 @@ private:
     static QList<Lease> toLeases(const UserRecord &user, const QString &userId);
 
     const qint64 m_tombstoneRetentionMs;
+    ChunkSource m_chunks; // before the stripes: their records live in it
     std::array<Stripe, stripeCount> m_stripes;
     std::atomic<qint64> m_leaseCount{0};
     std::atomic<std::size_t> m_sweepCursor{0};

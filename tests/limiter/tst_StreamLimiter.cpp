@@ -508,8 +508,8 @@ void tst_StreamLimiter::rules_data()
             "evicted #b, granted #e, renewed #c");
 
     // MemoryLeaseStore keeps a user's leases in one block and moves the user to a bigger one as
-    // it grows (room for 1, 2, 3, 4, 6, then 9 leases): every lease, its order and the user's
-    // tombstones must come along each time.
+    // it grows (room for 1, 3, 4, 6, 9, then 13 leases: a small pool block, a large one, then
+    // the heap): every lease, its order and the user's tombstones must come along each time.
     addRule("a user growing far past its first block keeps its leases, order and tombstones",
             QByteArray(R"({"default_limit": 2, "at_limit": "evict_oldest"})"),
             {"watch alice v1 -> granted #a",           "watch alice v2 -> granted #b",

@@ -2,12 +2,10 @@
 
 #include <sys/mman.h>
 
+#include "SanitizerPoison.h"
+
 #include <cstdint>
 #include <new>
-
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/asan_interface.h>
-#endif
 
 namespace vs {
 
@@ -18,11 +16,7 @@ namespace {
 // poisoned.
 void forgetPoison(char *chunk)
 {
-#if defined(__SANITIZE_ADDRESS__)
-    ASAN_UNPOISON_MEMORY_REGION(chunk, ChunkSource::chunkSize);
-#else
-    (void)chunk;
-#endif
+    unpoisonForSanitizer(chunk, ChunkSource::chunkSize);
 }
 
 } // namespace

@@ -1,12 +1,9 @@
 #include "SlotPool.h"
 
 #include "ChunkSource.h"
+#include "SanitizerPoison.h"
 
 #include <cstdint>
-
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/asan_interface.h>
-#endif
 
 namespace vs {
 
@@ -17,26 +14,15 @@ constexpr std::size_t slotsPerPiece = ChunkSource::pieceSize / SlotPool::slotSiz
 static_assert(SlotPool::halfSize % 8 == 0 && SlotPool::headerSize % 8 == 0,
               "every block is 8-byte aligned");
 
-// A free block stays poisoned past its list links until it is handed out again, so that
-// AddressSanitizer still reports a use after free inside the pool.
+// A free block stays poisoned past its list links until it is handed out again.
 void poison(char *from, char *to)
 {
-#if defined(__SANITIZE_ADDRESS__)
-    ASAN_POISON_MEMORY_REGION(from, std::size_t(to - from));
-#else
-    (void)from;
-    (void)to;
-#endif
+    poisonForSanitizer(from, std::size_t(to - from));
 }
 
 void unpoison(char *from, char *to)
 {
-#if defined(__SANITIZE_ADDRESS__)
-    ASAN_UNPOISON_MEMORY_REGION(from, std::size_t(to - from));
-#else
-    (void)from;
-    (void)to;
-#endif
+    unpoisonForSanitizer(from, std::size_t(to - from));
 }
 
 } // namespace

@@ -75,10 +75,10 @@ private:
         qint64 endedAtMs = 0;
         bool evicted = false; // otherwise expired
     };
-    // A user and all of its leases, in grant order (the oldest first), in one heap block: the
-    // header, then room for `capacity` leases. One block per user means one cache miss for the
-    // user's data however many streams it holds. Only create() and destroy() make and free one;
-    // growing moves the user to a bigger block (see emplaceLease).
+    // A user and all of its leases, in grant order (the oldest first), in one block (see
+    // create() for where it comes from): the header, then room for `capacity` leases. One block per
+    // user means one cache miss for the user's data however many streams it holds. Only create()
+    // and destroy() make and free one; growing moves the user to a bigger block (see emplaceLease).
     class UserRecord
     {
     public:

@@ -3,13 +3,22 @@
 //   bench_limiter [--users 10000,1000000] [--threads 1,2] [--seconds 2] [--runs 3]
 //                 [--ids short|uuid] [--memory-streams 1000000] [--no-throughput] [--no-memory]
 //                 [--at-limit reject|evict_oldest] [--only naive|limiter|hints|driver]
-//                 [--rounds N] [--per-operation]
+//                 [--rounds N] [--per-operation] [--prefill stationary|one]
 //
 // Workload per decision, per thread, users split between threads and picked uniformly:
 //   40% watch(user, one of 1000 videos), 45% heartbeat(user, one of the user's known streams),
 //   15% stop(user, one of the user's known streams); a heartbeat or stop for a user with no
-//   known stream becomes a watch. Limit 3, TTL 90 s, system clock, no observers. Every user
-//   holds one stream before timing starts. The realised mix is printed with the results.
+//   known stream becomes a watch. Limit 3, TTL 90 s, system clock, no observers. The realised
+//   mix is printed with the results.
+//
+// --prefill: what users hold before timing starts.
+//   stationary (the default): as many streams as the mix itself leaves them once it has run long
+//     enough to forget the start (its stationary distribution, derived below from the mix: about
+//     0.1/2.4/19.5/78% of users hold 0/1/2/3 streams), so that every run of a row measures the
+//     same state whatever its length and the machine's speed;
+//   one: every user holds one stream. The runs then measure the store growing towards that state
+//     (at 1M users two seconds are far from enough to get there), each a different mix: the
+//     figures of sessions 1-6.
 //
 // --only runs one implementation (the others' columns print 0): for profiling it alone, e.g.
 //   valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*decideRound*'
@@ -53,6 +62,11 @@ namespace {
 
 constexpr int videoCount = 1000;
 constexpr int slotsPerUser = 3;
+// The dice of one decision (0-99): below watchBelow a watch; otherwise, when the picked slot holds
+// a stream, a heartbeat below heartbeatBelow and a stop from there on (and a watch when it holds
+// none).
+constexpr quint32 watchBelow = 40;
+constexpr quint32 heartbeatBelow = 85;
 
 struct Options
 {
@@ -67,6 +81,7 @@ struct Options
     bool memory = true;
     vs::AtLimitBehaviour atLimit = vs::AtLimitBehaviour::Reject;
     bool perOperation = false;
+    bool stationaryPrefill = true;
     QByteArray only; // empty: all implementations
     bool includes(const char *implementation) const
     {
@@ -263,8 +278,8 @@ void decide(Decisions &decisions, const Ids &ids, HeldStreams &held, int user, R
     DriverUser &driver = held[std::size_t(user)];
     const quint32 slot = random.below(slotsPerUser);
     const QString userId = driver.userId();
-    if (dice >= 40 && (driver.heldMask & (1u << slot))) {
-        if (dice < 85) {
+    if (dice >= watchBelow && (driver.heldMask & (1u << slot))) {
+        if (dice < heartbeatBelow) {
             decisions.heartbeat(userId, driver.stream(slot));
             ++mix.heartbeats;
         } else {
@@ -418,6 +433,57 @@ void prefill(Decisions &decisions, const Ids &ids, HeldStreams &held)
     }
 }
 
+using StreamsPerUser = std::array<double, slotsPerUser + 1>;
+
+// The share of users holding 0..slotsPerUser streams once decide() has run long enough to forget
+// where it started. For one user, each decision is a birth-death step: with k streams held it
+// grants one when it watches (always below watchBelow, and when the picked slot is empty) a video
+// the user does not hold yet, and stops one when the dice say stop and the picked slot is held.
+// The stationary shares follow from share(k + 1) / share(k) = grant(k) / stop(k + 1).
+StreamsPerUser stationaryStreamsPerUser()
+{
+    StreamsPerUser share{};
+    share[0] = 1;
+    double total = 1;
+    for (int k = 0; k < slotsPerUser; ++k) {
+        const double emptySlots = double(slotsPerUser - k) / slotsPerUser;
+        const double watch = watchBelow / 100.0 + (1 - watchBelow / 100.0) * emptySlots;
+        const double grant = watch * (1 - double(k) / videoCount);
+        const double stop = (100 - heartbeatBelow) / 100.0 * double(k + 1) / slotsPerUser;
+        share[std::size_t(k + 1)] = share[std::size_t(k)] * grant / stop;
+        total += share[std::size_t(k + 1)];
+    }
+    for (double &value : share)
+        value /= total;
+    return share;
+}
+
+// Every user gets the number of streams the stationary shares give it (drawn from a fixed
+// sequence, so that every implementation starts from the same users with the same streams).
+// Returns how many users hold each count.
+std::array<int, slotsPerUser + 1> prefillStationary(Decisions &decisions, const Ids &ids,
+                                                    HeldStreams &held)
+{
+    const StreamsPerUser share = stationaryStreamsPerUser();
+    Random random{0x5EED};
+    std::array<int, slotsPerUser + 1> users{};
+    for (std::size_t user = 0; user < ids.users.size(); ++user) {
+        double draw = double(random.next()) / 4294967296.0;
+        std::size_t streams = 0;
+        while (streams < slotsPerUser && draw >= share[streams])
+            draw -= share[streams++];
+        ++users[streams];
+        for (std::size_t slot = 0; slot < streams; ++slot) {
+            // Distinct videos, so that none of these watches is a reuse.
+            const std::size_t video = (user + slot * (videoCount / slotsPerUser)) % videoCount;
+            const QString granted = decisions.watch(ids.users[user], ids.videos[video]);
+            if (!granted.isEmpty())
+                held[user].keep(quint32(slot), granted);
+        }
+    }
+    return users;
+}
+
 double median(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -440,14 +506,16 @@ struct Rates
 void throughput(const Options &options)
 {
     std::printf(
-        "\n## Decisions per second (median of %d runs of %.1f s, ids: %s, at_limit: %s)\n\n",
+        "\n## Decisions per second (median of %d runs of %.1f s, ids: %s, at_limit: %s, prefill: "
+        "%s)\n\n",
         options.runs, options.seconds, options.uuidIds ? "uuid" : "short",
-        qPrintable(vs::toString(options.atLimit)));
+        qPrintable(vs::toString(options.atLimit)),
+        options.stationaryPrefill ? "stationary" : "one");
     std::printf(
         "| users | threads | naive M/s | limiter M/s | ratio | limiter, hints M/s | ratio | "
         "ratio per CPU (hints) | driver alone M/CPU-s | ratio of own cost (hints) | runs "
-        "wall naive/limiter/hints M/s | mix w/h/s %% |\n");
-    std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+        "wall naive/limiter/hints M/s | mix w/h/s %% | users holding 0/1/2/3 at start |\n");
+    std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
     for (int users : options.users) {
         const Ids ids = makeIds(users, options.uuidIds);
         for (int threads : options.threads) {
@@ -457,10 +525,23 @@ void throughput(const Options &options)
             HeldStreams driverHeld = makeDriverUsers(ids);
             HeldStreams naiveHeld = makeDriverUsers(ids);
             HeldStreams limiterHeld = makeDriverUsers(ids);
+            QString heldAtStart = QStringLiteral("0/%1/0/0").arg(users);
+            const auto prefillFor = [&](Decisions &decisions, HeldStreams &held) {
+                if (!options.stationaryPrefill) {
+                    prefill(decisions, ids, held);
+                    return;
+                }
+                const auto holding = prefillStationary(decisions, ids, held);
+                heldAtStart = QStringLiteral("%1/%2/%3/%4")
+                                  .arg(holding[0])
+                                  .arg(holding[1])
+                                  .arg(holding[2])
+                                  .arg(holding[3]);
+            };
             if (options.includes("naive"))
-                prefill(*naive, ids, naiveHeld);
+                prefillFor(*naive, naiveHeld);
             if (options.includes("limiter") || options.includes("hints"))
-                prefill(*limiter, ids, limiterHeld);
+                prefillFor(*limiter, limiterHeld);
             Rates naiveRates;
             Rates limiterRates;
             Rates hintedRates;
@@ -506,11 +587,11 @@ void throughput(const Options &options)
             const double hintedOwn = 1 / hc - 1 / dc;
             const double total = double(mix.total());
             std::printf("| %d | %d | %.2f | %.2f | %.2fx | %.2f | %.2fx | %.2fx | %.2f | %.2fx | "
-                        "%s | %.0f/%.0f/%.0f |\n",
+                        "%s | %.0f/%.0f/%.0f | %s |\n",
                         users, threads, n / 1e6, l / 1e6, l / n, h / 1e6, h / n, hc / nc, dc / 1e6,
                         naiveOwn / hintedOwn, qPrintable(runs.join(u' ')),
                         100.0 * double(mix.watches) / total, 100.0 * double(mix.heartbeats) / total,
-                        100.0 * double(mix.stops) / total);
+                        100.0 * double(mix.stops) / total, qPrintable(heldAtStart));
             std::fflush(stdout);
         }
     }
@@ -718,6 +799,8 @@ int main(int argc, char **argv)
             options.memory = false;
         else if (arg == "--per-operation")
             options.perOperation = true;
+        else if (arg == "--prefill")
+            options.stationaryPrefill = QByteArray(value) != "one", ++i;
         else {
             std::fprintf(stderr,
                          "unknown option %s (see the comment at the top of "

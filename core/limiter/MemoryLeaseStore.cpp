@@ -219,7 +219,7 @@ Lease MemoryLeaseStore::toLease(const StoredLease &stored, const QString &userId
     Lease lease;
     lease.streamId = stored.streamId;
     lease.userId = userId;
-    lease.videoId = fromAscii(stored.videoId.view());
+    lease.videoId = stored.videoId.text();
     if (stored.deviceId)
         lease.deviceId = fromAscii(*stored.deviceId);
     lease.startedAtMs = stored.startedAtMs;
@@ -366,6 +366,8 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
         break;
     }
     case AdmissionPlan::Kind::Grant: {
+        // First: when memory runs out here, no lease has been evicted for nothing.
+        InternTable::Ref videoRef = m_videos.intern(video.view(), hashOf(video.view()));
         if (!plan.evictIndexes.empty()) {
             UserRecord &leases = *user;
             std::vector<bool> evict(leases.size(), false);
@@ -387,7 +389,7 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
         }
         StoredLease &lease = emplaceLease(stripe, cell, user);
         lease.streamId = StreamId::generate();
-        lease.videoId.assign(video.view());
+        lease.videoId = std::move(videoRef);
         if (!request.deviceId.isEmpty())
             lease.deviceId = std::make_unique<std::string>(AsciiId(request.deviceId).view());
         lease.startedAtMs = request.nowMs;

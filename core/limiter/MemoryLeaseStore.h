@@ -2,6 +2,7 @@
 
 #include "ChunkSource.h"
 #include "CompactId.h"
+#include "InternTable.h"
 #include "LeaseStore.h"
 #include "RecordTable.h"
 #include "SlotPool.h"
@@ -22,8 +23,9 @@ namespace vs {
 // Each stripe keeps its users in a RecordTable: a 16-byte cell points at the user's record, one
 // block holding the user id and all of its leases, so that any call waits for two cache misses
 // (the cell, the record). The blocks come from the stripe's SlotPool, cut from the store's
-// ChunkSource (huge pages once the store is big). Ids are ASCII (IdRules) and kept as CompactId,
-// inline up to 39 characters (UUIDs included): docs/PERFORMANCE.md has the bytes per stream.
+// ChunkSource (huge pages once the store is big). Ids are ASCII (IdRules): a user's is kept as
+// CompactId, inline up to 39 characters (UUIDs included); video ids, which many streams share,
+// once per store in an InternTable. docs/PERFORMANCE.md has the bytes per stream.
 class MemoryLeaseStore final : public LeaseStore
 {
 public:
@@ -58,7 +60,7 @@ private:
     {
         qint64 expiresAtMs = 0;
         StreamId streamId;
-        CompactId videoId; // UUIDs fit inline
+        InternTable::Ref videoId; // results copy its text: no conversion
         qint64 startedAtMs = 0;
         qint64 lastHeartbeatAtMs = 0;
         // Most clients send no device id: out of line, it costs 8 bytes instead of 40.
@@ -127,11 +129,7 @@ private:
     };
     static_assert(sizeof(UserRecord) % alignof(StoredLease) == 0,
                   "the leases follow the header in the same block");
-    struct UserHash
-    {
-        std::size_t operator()(std::string_view key) const { return hashOf(key); }
-    };
-    using UserMap = RecordTable<UserRecord, UserHash>;
+    using UserMap = RecordTable<UserRecord>;
     // A user id as ASCII bytes (on the caller's stack) with its hash, computed once per call: it
     // picks the stripe and the cell.
     struct HashedKey
@@ -176,6 +174,7 @@ private:
 
     const qint64 m_tombstoneRetentionMs;
     ChunkSource m_chunks; // before the stripes: their records live in it
+    InternTable m_videos; // the leases' video ids
     std::array<Stripe, stripeCount> m_stripes;
     std::atomic<qint64> m_leaseCount{0};
     std::atomic<std::size_t> m_sweepCursor{0};

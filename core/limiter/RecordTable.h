@@ -18,10 +18,11 @@ namespace vs {
 // full hash and the record's address, so probing past other keys reads only cells (a record is
 // read only when its whole hash agrees) and a rehash or an erase never reads a record.
 //
-// `Record` has `std::string_view key() const`. `Hash` maps std::string_view to std::size_t;
-// callers pass the hash they computed, so a key is hashed once per call. Not thread-safe: the
-// stripe's mutex guards it (but prefetchCell, which only reads published addresses).
-template<typename Record, typename Hash> class RecordTable
+// `Record` has `std::string_view key() const`. Callers pass the hash they computed (any function
+// of the key, the same for every call on one table), so a key is hashed once per call. Not
+// thread-safe: the owner's mutex guards it (but prefetchCell, which only reads published
+// addresses). InternTable keeps its ids in these too.
+template<typename Record> class RecordTable
 {
 public:
     static constexpr std::size_t npos = std::size_t(-1);

@@ -19,11 +19,11 @@ class ChunkSource;
 class SlotPool
 {
 public:
-    static constexpr std::size_t slotSize = 336;
+    static constexpr std::size_t slotSize = 240;
     static constexpr std::size_t halfSize = slotSize / 2;
     static constexpr std::size_t headerSize = 8;
-    static constexpr std::size_t smallBytes = halfSize - headerSize; // 160
-    static constexpr std::size_t largeBytes = slotSize - headerSize; // 328
+    static constexpr std::size_t smallBytes = halfSize - headerSize; // 112
+    static constexpr std::size_t largeBytes = slotSize - headerSize; // 232
 
     SlotPool() = default;
     SlotPool(const SlotPool &) = delete;

@@ -44,7 +44,7 @@ using Owned = std::map<std::string, std::unique_ptr<Record>>;
 template<typename Hash>
 void compareWithStdMap(quint32 seed, int keySpace, int steps, const std::string &prefix)
 {
-    RecordTable<Record, Hash> table;
+    RecordTable<Record> table;
     Owned owned;
     std::mt19937 random(seed);
     for (int step = 0; step < steps; ++step) {
@@ -171,7 +171,7 @@ void tst_RecordTable::matchesStdMap()
 
 void tst_RecordTable::emptyTable()
 {
-    RecordTable<Record, GoodHash> table;
+    RecordTable<Record> table;
     const std::size_t hash = GoodHash{}("x");
     QCOMPARE(table.find("x", hash), table.npos);
     QCOMPARE(table.size(), std::size_t(0));

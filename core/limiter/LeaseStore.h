@@ -65,9 +65,11 @@ public:
     virtual ListResult listByKey(const UserKey &user, qint64 nowMs);
 
     // Hints from a caller that knows which users it will call for next (one working through a
-    // known list, like bench_limiter's driver): they warm the caches so that the call finds its
-    // data there, and change no decision. They pay off only when the store is far larger than
-    // the caches (docs/PERFORMANCE.md: +16% at 1M users, a loss at 10k and in the simulator). A
+    // known list, like bench_limiter's driver), and from StreamLimiter itself for the user of the
+    // call it is starting (Slot, before it validates the ids): they warm the caches so that the
+    // call finds its data there, and change no decision. They pay off only when the store is far
+    // larger than the caches (docs/PERFORMANCE.md: +16% at 1M users, a loss at 10k and in the
+    // simulator), so a store may ignore them while it is small (MemoryLeaseStore does). A
     // lookup waits for dependent loads (where the user is, then the start of the user's record,
     // which tells how far the rest of it reaches), so a caller asks for each stage in turn as the
     // user comes nearer: for example Slot 4 users ahead, Entry 2 ahead, Leases 1 ahead. The

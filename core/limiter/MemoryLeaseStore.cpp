@@ -2,6 +2,7 @@
 
 #include "AdmissionRules.h"
 #include "AsciiChunk.h"
+#include "IdRules.h"
 
 #include <algorithm>
 #include <functional>
@@ -179,15 +180,26 @@ MemoryLeaseStore::Stripe &MemoryLeaseStore::stripeFor(const HashedKey &userKey)
     return m_stripes[(userKey.hash >> 48) % stripeCount];
 }
 
+bool MemoryLeaseStore::hintsPayOff() const
+{
+    // The records of a smaller store stay in the caches: a hint would cost its hashing and
+    // narrowing and save nothing (docs/PERFORMANCE.md, session 7).
+    return m_chunks.usedBytes() >= ChunkSource::hugePageThreshold;
+}
+
 void MemoryLeaseStore::prefetch(QStringView userId, PrefetchStage stage)
 {
+    // StreamLimiter asks before it validates: an id no user can have is not worth narrowing.
+    if (!hintsPayOff() || userId.size() > IdRules::maxLength)
+        return;
     const AsciiId user(userId);
     prefetch(HashedKey{user.view(), hashOf(user.view())}, stage);
 }
 
 void MemoryLeaseStore::prefetchByKey(const UserKey &user, PrefetchStage stage)
 {
-    prefetch(HashedKey{user.bytes(), user.hash()}, stage);
+    if (hintsPayOff())
+        prefetch(HashedKey{user.bytes(), user.hash()}, stage);
 }
 
 void MemoryLeaseStore::prefetch(const HashedKey &userKey, PrefetchStage stage)

@@ -146,6 +146,9 @@ private:
     static constexpr std::size_t stripeCount = 256;
 
     static std::size_t hashOf(std::string_view text);
+    // Cache hints are taken once the records outgrow the last-level cache (ChunkSource's huge
+    // page threshold, 32 MiB: about 140k users with three streams), and ignored before.
+    bool hintsPayOff() const;
     Stripe &stripeFor(const HashedKey &userKey);
     void prefetch(const HashedKey &userKey, PrefetchStage stage);
     // The operations proper, for a user given both as bytes with hash and as text (for results).

@@ -224,6 +224,7 @@ void StreamLimiter::finishWatch(WatchResult &result, const QString &userId, cons
 
 WatchResult StreamLimiter::watch(const WatchRequest &request)
 {
+    startFetching(request.userId);
     if (auto invalid = validate(request))
         return *invalid;
     const CurrentState current(*this);
@@ -240,6 +241,7 @@ WatchResult StreamLimiter::watch(const WatchRequest &request)
 WatchResult StreamLimiter::watch(const UserKey &user, const QString &videoId,
                                  const QString &deviceId, const QString &plan)
 {
+    startFetching(user);
     if (user.isNull())
         return *invalidUser<WatchResult>(QString());
     if (auto invalid = invalidWatchFields(videoId, deviceId, plan))
@@ -286,6 +288,7 @@ void StreamLimiter::finishHeartbeat(const HeartbeatResult &result, const State &
 
 HeartbeatResult StreamLimiter::heartbeat(const QString &userId, const QString &streamId)
 {
+    startFetching(userId);
     if (auto invalid = invalidUser<HeartbeatResult>(userId))
         return *invalid;
     const auto id = StreamId::fromString(streamId);
@@ -300,6 +303,7 @@ HeartbeatResult StreamLimiter::heartbeat(const QString &userId, const QString &s
 
 HeartbeatResult StreamLimiter::heartbeat(const QString &userId, const StreamId &streamId)
 {
+    startFetching(userId);
     if (auto invalid = invalidUser<HeartbeatResult>(userId))
         return *invalid;
     const CurrentState current(*this);
@@ -311,6 +315,7 @@ HeartbeatResult StreamLimiter::heartbeat(const QString &userId, const StreamId &
 
 HeartbeatResult StreamLimiter::heartbeat(const UserKey &user, const StreamId &streamId)
 {
+    startFetching(user);
     if (user.isNull())
         return *invalidUser<HeartbeatResult>(QString());
     const CurrentState current(*this);
@@ -351,6 +356,7 @@ void StreamLimiter::finishStop(const StopResult &result, const State &state, qin
 
 StopResult StreamLimiter::stop(const QString &userId, const QString &streamId)
 {
+    startFetching(userId);
     if (auto invalid = invalidUser<StopResult>(userId))
         return *invalid;
     const auto id = StreamId::fromString(streamId);
@@ -365,6 +371,7 @@ StopResult StreamLimiter::stop(const QString &userId, const QString &streamId)
 
 StopResult StreamLimiter::stop(const QString &userId, const StreamId &streamId)
 {
+    startFetching(userId);
     if (auto invalid = invalidUser<StopResult>(userId))
         return *invalid;
     const CurrentState current(*this);
@@ -376,6 +383,7 @@ StopResult StreamLimiter::stop(const QString &userId, const StreamId &streamId)
 
 StopResult StreamLimiter::stop(const UserKey &user, const StreamId &streamId)
 {
+    startFetching(user);
     if (user.isNull())
         return *invalidUser<StopResult>(QString());
     const CurrentState current(*this);

@@ -110,6 +110,18 @@ private:
     std::shared_ptr<const State> state() const;
     void updateState(const std::function<void(State &)> &change);
 
+    // The first step of every synchronous decision: the store starts fetching where the user
+    // is (a cache hint, see LeaseStore::prefetch) while this call validates ids, parses the
+    // stream id and reads the clock, so that in a store far larger than the caches the first
+    // cache miss overlaps that work instead of following it (docs/PERFORMANCE.md, session 7).
+    void startFetching(QStringView userId) const
+    {
+        m_store.prefetch(userId, LeaseStore::PrefetchStage::Slot);
+    }
+    void startFetching(const UserKey &user) const
+    {
+        m_store.prefetchByKey(user, LeaseStore::PrefetchStage::Slot);
+    }
     std::optional<WatchResult> validate(const WatchRequest &request) const;
     void finishWatch(WatchResult &result, const QString &userId, const QString &videoId,
                      const QString &deviceId, int limit, qint64 nowMs, const State &state);

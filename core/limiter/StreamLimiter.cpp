@@ -208,6 +208,8 @@ void StreamLimiter::finishWatch(WatchResult &result, const QString &userId, cons
         emitEvent(state, LimiterEvent::Type::Reused, result.lease, nowMs, limit);
         break;
     case WatchResult::Outcome::Rejected: {
+        if (state.observers.empty())
+            break; // at the limit this is most watches: skip building an event nobody reads
         Lease attempted;
         attempted.userId = userId;
         attempted.videoId = videoId;

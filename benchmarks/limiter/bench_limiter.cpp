@@ -49,11 +49,14 @@
 #include <barrier>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <malloc.h>
 #include <memory>
+#include <new>
 #include <random>
+#include <sys/mman.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -258,7 +261,31 @@ struct DriverUser
         heldMask |= quint8(1u << slot);
     }
 };
-using HeldStreams = std::vector<DriverUser>;
+// The driver's records sit in huge pages where the kernel has them (the same for every
+// implementation): on 4 KiB pages, the driver's look-ahead prefetch of a random record waited for
+// a page walk each time, about 14% of a 1M-user run's samples, which only blurred the difference
+// between the implementations (docs/PERFORMANCE.md, session 7).
+template<typename T> struct HugePageAllocator
+{
+    using value_type = T;
+    static constexpr std::size_t hugePage = std::size_t(2) << 20;
+
+    HugePageAllocator() = default;
+    template<typename U> explicit HugePageAllocator(const HugePageAllocator<U> &) {}
+
+    T *allocate(std::size_t count)
+    {
+        const std::size_t bytes = (count * sizeof(T) + hugePage - 1) / hugePage * hugePage;
+        void *memory = std::aligned_alloc(hugePage, bytes);
+        if (!memory)
+            throw std::bad_alloc();
+        madvise(memory, bytes, MADV_HUGEPAGE); // a hint: without THP it changes nothing
+        return static_cast<T *>(memory);
+    }
+    void deallocate(T *memory, std::size_t) { std::free(memory); }
+    friend bool operator==(const HugePageAllocator &, const HugePageAllocator &) = default;
+};
+using HeldStreams = std::vector<DriverUser, HugePageAllocator<DriverUser>>;
 
 HeldStreams makeDriverUsers(const Ids &ids)
 {

@@ -144,11 +144,13 @@ private:
         m_cells[hole] = Cell();
     }
 
+    // Strong guarantee: when the bigger cells cannot be allocated, the table is left as it was
+    // (dropping the old cells would lose every record of the table, not only the new one).
     void grow()
     {
-        std::vector<Cell> old = std::move(m_cells);
-        m_cells.assign(std::max<std::size_t>(8, old.size() * 2), Cell());
-        for (const Cell &cell : old) {
+        std::vector<Cell> bigger(std::max<std::size_t>(8, m_cells.size() * 2), Cell());
+        std::swap(m_cells, bigger);
+        for (const Cell &cell : bigger) {
             if (cell.record)
                 place(cell.record, cell.hash);
         }

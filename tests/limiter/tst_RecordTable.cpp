@@ -2,13 +2,40 @@
 
 #include "RecordTable.h"
 
+#include <cstdlib>
 #include <map>
 #include <memory>
+#include <new>
 #include <random>
 #include <set>
 #include <string>
 
 using namespace vs;
+
+namespace {
+
+// Set while a test wants every allocation of this thread to fail, as when memory runs out.
+thread_local bool refuseAllocations = false;
+
+} // namespace
+
+// This test program's allocation functions: those of the standard library, plus the refusal.
+void *operator new(std::size_t size)
+{
+    if (refuseAllocations)
+        throw std::bad_alloc();
+    if (void *memory = std::malloc(size == 0 ? 1 : size))
+        return memory;
+    throw std::bad_alloc();
+}
+void operator delete(void *memory) noexcept
+{
+    std::free(memory);
+}
+void operator delete(void *memory, std::size_t) noexcept
+{
+    std::free(memory);
+}
 
 namespace {
 
@@ -136,6 +163,7 @@ private slots:
     void matchesStdMap_data();
     void matchesStdMap();
     void emptyTable();
+    void keepsEveryRecordWhenGrowingFails();
 };
 
 void tst_RecordTable::matchesStdMap_data()
@@ -187,6 +215,45 @@ void tst_RecordTable::emptyTable()
     QCOMPARE(table.guess(hash), nullptr);
     QCOMPARE(table.find("x", hash), table.npos);
     QCOMPARE(table.cellCount(), std::size_t(0));
+}
+
+void tst_RecordTable::keepsEveryRecordWhenGrowingFails()
+{
+    // For every size up to a few growths: an insert that finds no memory for bigger cells
+    // throws, and leaves every record held before it where lookups find it (a table that
+    // dropped its old cells would lose them all, and an erase would then write outside them).
+    for (int held = 0; held < 200; ++held) {
+        std::vector<Record> records;
+        records.reserve(std::size_t(held) + 1);
+        for (int i = 0; i <= held; ++i)
+            records.push_back(Record{"k" + std::to_string(i), i});
+        RecordTable<Record> table;
+        for (int i = 0; i < held; ++i)
+            table.insert(&records[std::size_t(i)], GoodHash{}(records[std::size_t(i)].text));
+
+        const Record &extra = records.back();
+        bool inserted = false;
+        refuseAllocations = true;
+        try {
+            table.insert(&records.back(), GoodHash{}(extra.text));
+            inserted = true;
+        } catch (const std::bad_alloc &) {
+        }
+        refuseAllocations = false;
+
+        QCOMPARE(table.size(), std::size_t(held + (inserted ? 1 : 0)));
+        for (int i = 0; i < held; ++i) {
+            const Record &record = records[std::size_t(i)];
+            const std::size_t cell = table.find(record.text, GoodHash{}(record.text));
+            QVERIFY2(cell != table.npos,
+                     qPrintable(QStringLiteral("%1 of %2 lost").arg(i).arg(held)));
+            QCOMPARE(table.recordAt(cell), &record);
+        }
+        // With memory back, the same insert goes through.
+        if (!inserted)
+            table.insert(&records.back(), GoodHash{}(extra.text));
+        QCOMPARE(table.find(extra.text, GoodHash{}(extra.text)) == table.npos, false);
+    }
 }
 
 QTEST_APPLESS_MAIN(tst_RecordTable)

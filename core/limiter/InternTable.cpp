@@ -4,6 +4,8 @@
 
 namespace vs {
 
+static_assert(sizeof(std::size_t) == 8, "shards are picked from the top bits of a 64-bit hash");
+
 InternTable::Ref InternTable::intern(std::string_view ascii, std::size_t hash)
 {
     // The shard from high bits: the table inside it places ids by the low ones.
@@ -25,13 +27,20 @@ InternTable::Ref InternTable::intern(std::string_view ascii, std::size_t hash)
     return Ref(entry.release());
 }
 
+InternTable::~InternTable()
+{
+    Q_ASSERT_X(size() == 0, "~InternTable", "a Ref outlives its table");
+}
+
 void InternTable::release(Entry *entry)
 {
     Shard &shard = *entry->shard;
     std::lock_guard lock(shard.mutex);
     if (--entry->uses > 0)
         return;
-    shard.entries.eraseAt(shard.entries.find(entry->key(), entry->hash));
+    const std::size_t cell = shard.entries.find(entry->key(), entry->hash);
+    Q_ASSERT(cell != RecordTable<Entry>::npos && shard.entries.recordAt(cell) == entry);
+    shard.entries.eraseAt(cell);
     delete entry; // results that copied its text keep their own reference to it
 }
 

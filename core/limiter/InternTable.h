@@ -81,8 +81,8 @@ public:
     };
 
     InternTable() = default;
-    // Every Ref must be gone first.
-    ~InternTable() = default;
+    // Every Ref must be gone first (a debug build asserts it).
+    ~InternTable();
     InternTable(const InternTable &) = delete;
     InternTable &operator=(const InternTable &) = delete;
 

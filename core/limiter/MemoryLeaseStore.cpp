@@ -378,8 +378,12 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
         break;
     }
     case AdmissionPlan::Kind::Grant: {
-        // First: when memory runs out here, no lease has been evicted for nothing.
+        // The new lease's parts first: when memory runs out here, no lease has been evicted for
+        // nothing, and once the lease exists nothing may throw (a half-made one would stay).
         InternTable::Ref videoRef = m_videos.intern(video.view(), hashOf(video.view()));
+        std::unique_ptr<std::string> device;
+        if (!request.deviceId.isEmpty())
+            device = std::make_unique<std::string>(AsciiId(request.deviceId).view());
         if (!plan.evictIndexes.empty()) {
             UserRecord &leases = *user;
             std::vector<bool> evict(leases.size(), false);
@@ -402,8 +406,7 @@ WatchResult MemoryLeaseStore::acquire(const HashedKey &userKey, const QString &u
         StoredLease &lease = emplaceLease(stripe, cell, user);
         lease.streamId = StreamId::generate();
         lease.videoId = std::move(videoRef);
-        if (!request.deviceId.isEmpty())
-            lease.deviceId = std::make_unique<std::string>(AsciiId(request.deviceId).view());
+        lease.deviceId = std::move(device);
         lease.startedAtMs = request.nowMs;
         lease.lastHeartbeatAtMs = request.nowMs;
         lease.expiresAtMs = leaseExpiry(request.nowMs, request.ttlMs);

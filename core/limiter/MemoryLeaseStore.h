@@ -53,6 +53,8 @@ public:
     void prefetchByKey(const UserKey &user, PrefetchStage stage) override;
     bool isReachable() override { return true; }
     qint64 storedLeaseCount() override;
+    // Distinct video ids that the stored leases hold (each kept once). For tests and gauges.
+    std::size_t storedVideoCount() const { return m_videos.size(); }
 
 private:
     // Ordered for the hot path: every call reads expiresAtMs and streamId first.

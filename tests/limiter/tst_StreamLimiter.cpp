@@ -403,6 +403,7 @@ private slots:
     void listReportsLimitForPlan();
     void asyncCallsMatchSyncCalls();
     void storedLeaseCountFollowsChanges();
+    void videoIdsAreKeptOnceAndForgottenWithTheirLastLease();
     void periodicSweeperReportsExpiries();
     void storeAnswersAnEmptyUserIdCalledDirectly();
     void userKeyCallsReachStoresWithoutAFastPath();
@@ -863,6 +864,59 @@ void tst_StreamLimiter::storedLeaseCountFollowsChanges()
     // Expired but not yet swept still occupy memory; the sweep frees them.
     QCOMPARE(store.storedLeaseCount(), 3);
     QCOMPARE(limiter.sweep(), 3);
+    QCOMPARE(store.storedLeaseCount(), 0);
+}
+
+void tst_StreamLimiter::videoIdsAreKeptOnceAndForgottenWithTheirLastLease()
+{
+    // Every way a lease ends, moves or stays gives its video id back exactly when no other
+    // lease holds it: grants, reuse, eviction, a stop in the middle of a user's leases, a user
+    // moving to a bigger block, expiry and the sweep.
+    ManualClock clock;
+    MemoryLeaseStore store;
+    Policy policy;
+    policy.defaultLimit = 2;
+    policy.atLimit = AtLimitBehaviour::EvictOldest;
+    policy.userOverrides.insert(QStringLiteral("carol"), 6);
+    StreamLimiter limiter(store, clock, policy);
+    const QString alice = QStringLiteral("alice");
+    const QString bob = QStringLiteral("bob");
+    const QString carol = QStringLiteral("carol");
+    const auto watch = [&](const QString &user, const char *video) {
+        return limiter.watch({user, QString::fromLatin1(video), {}, {}});
+    };
+
+    watch(alice, "v1");
+    watch(alice, "v2");
+    const WatchResult bobsV1 = watch(bob, "v1");
+    QCOMPARE(store.storedVideoCount(), std::size_t(2)); // v1 is kept once for both
+    watch(alice, "v2");                                 // reused
+    QCOMPARE(store.storedVideoCount(), std::size_t(2));
+    const WatchResult evicting = watch(alice, "v3"); // evicts alice's v1; bob still holds it
+    QCOMPARE(evicting.evicted.size(), 1);
+    QCOMPARE(evicting.evicted.first().videoId, QStringLiteral("v1"));
+    QCOMPARE(store.storedVideoCount(), std::size_t(3));
+    limiter.stop(bob, bobsV1.lease.streamId.toString());
+    QCOMPARE(store.storedVideoCount(), std::size_t(2)); // v2, v3
+
+    QList<WatchResult> carols;
+    for (const char *video : {"c1", "c2", "c3", "c4", "c5"}) // moves from 1 to 3 to 4 leases
+        carols.append(watch(carol, video));
+    QCOMPARE(store.storedVideoCount(), std::size_t(7));
+    limiter.stop(carol, carols[2].lease.streamId.toString()); // the others move down
+    QCOMPARE(store.storedVideoCount(), std::size_t(6));
+    const ListResult listed = limiter.list(carol);
+    QStringList videos;
+    for (const Lease &lease : listed.active)
+        videos.append(lease.videoId);
+    QCOMPARE(videos, QStringList({QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c4"),
+                                  QStringLiteral("c5")}));
+    const HeartbeatResult renewed = limiter.heartbeat(carol, carols[3].lease.streamId.toString());
+    QCOMPARE(renewed.lease.videoId, QStringLiteral("c4"));
+
+    clock.advanceMs(90'000);
+    QCOMPARE(limiter.sweep(), 6);
+    QCOMPARE(store.storedVideoCount(), std::size_t(0));
     QCOMPARE(store.storedLeaseCount(), 0);
 }
 

@@ -148,9 +148,9 @@ private:
     // (dropping the old cells would lose every record of the table, not only the new one).
     void grow()
     {
-        std::vector<Cell> bigger(std::max<std::size_t>(8, m_cells.size() * 2), Cell());
-        std::swap(m_cells, bigger);
-        for (const Cell &cell : bigger) {
+        std::vector<Cell> old(std::max<std::size_t>(8, m_cells.size() * 2), Cell());
+        std::swap(m_cells, old); // allocated before anything changed; now it holds the old cells
+        for (const Cell &cell : old) {
             if (cell.record)
                 place(cell.record, cell.hash);
         }

@@ -451,16 +451,11 @@ RunResult timedRun(Decisions &decisions, const Ids &ids, HeldStreams &held, int 
     return result;
 }
 
-void prefill(Decisions &decisions, const Ids &ids, HeldStreams &held)
-{
-    for (std::size_t user = 0; user < ids.users.size(); ++user) {
-        const QString granted = decisions.watch(ids.users[user], ids.videos[user % videoCount]);
-        if (!granted.isEmpty())
-            held[user].keep(0, granted);
-    }
-}
-
+// The share of users holding 0..slotsPerUser streams before timing starts.
 using StreamsPerUser = std::array<double, slotsPerUser + 1>;
+
+// --prefill one, and the stores of --per-operation: every user holds one stream.
+constexpr StreamsPerUser oneStreamEach{0, 1, 0, 0};
 
 // The share of users holding 0..slotsPerUser streams once decide() has run long enough to forget
 // where it started. For one user, each decision is a birth-death step: with k streams held it
@@ -485,13 +480,12 @@ StreamsPerUser stationaryStreamsPerUser()
     return share;
 }
 
-// Every user gets the number of streams the stationary shares give it (drawn from a fixed
-// sequence, so that every implementation starts from the same users with the same streams).
-// Returns how many users hold each count.
-std::array<int, slotsPerUser + 1> prefillStationary(Decisions &decisions, const Ids &ids,
-                                                    HeldStreams &held)
+// Every user gets a number of streams drawn from `share` (from a fixed sequence, so that every
+// implementation starts from the same users with the same streams). Returns how many users hold
+// each count.
+std::array<int, slotsPerUser + 1> prefill(Decisions &decisions, const Ids &ids, HeldStreams &held,
+                                          const StreamsPerUser &share)
 {
-    const StreamsPerUser share = stationaryStreamsPerUser();
     Random random{0x5EED};
     std::array<int, slotsPerUser + 1> users{};
     for (std::size_t user = 0; user < ids.users.size(); ++user) {
@@ -552,13 +546,11 @@ void throughput(const Options &options)
             HeldStreams driverHeld = makeDriverUsers(ids);
             HeldStreams naiveHeld = makeDriverUsers(ids);
             HeldStreams limiterHeld = makeDriverUsers(ids);
-            QString heldAtStart = QStringLiteral("0/%1/0/0").arg(users);
+            const StreamsPerUser share =
+                options.stationaryPrefill ? stationaryStreamsPerUser() : oneStreamEach;
+            QString heldAtStart = QStringLiteral("-");
             const auto prefillFor = [&](Decisions &decisions, HeldStreams &held) {
-                if (!options.stationaryPrefill) {
-                    prefill(decisions, ids, held);
-                    return;
-                }
-                const auto holding = prefillStationary(decisions, ids, held);
+                const auto holding = prefill(decisions, ids, held, share);
                 heldAtStart = QStringLiteral("%1/%2/%3/%4")
                                   .arg(holding[0])
                                   .arg(holding[1])
@@ -640,7 +632,7 @@ double nanosecondsPerCall(Decisions &decisions, const Ids &ids, const std::vecto
     // touches fresh pages, as a growing store in a long-running process does.
     malloc_trim(0);
     HeldStreams held = makeDriverUsers(ids);
-    prefill(decisions, ids, held);
+    prefill(decisions, ids, held, oneStreamEach);
     if (operation == Operation::GrantIntoKeptRoom) {
         for (std::size_t user = 0; user < held.size(); ++user) {
             const QString &id = ids.users[user];

@@ -2,6 +2,7 @@
 
 #include "ApiResponse.h"
 #include "Clock.h"
+#include "RequestId.h"
 #include "SimpleHttpRequest.h"
 
 #include <QAbstractHttpServer>
@@ -102,21 +103,26 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     }
     if (openConnections() >= m_limits.maxConnections) {
         ++m_counters.connectionsRefused;
-        qCInfo(lcHttpGuard, "refused connection from %s: %d connections open",
-               qPrintable(socket->peerAddress().toString()), openConnections());
+        const QByteArray requestId = RequestId::generate();
+        qCInfo(lcHttpGuard, "refused connection from %s: %d connections open, request_id=%s",
+               qPrintable(socket->peerAddress().toString()), openConnections(),
+               requestId.constData());
         refuseConnection(socket, "too-many-connections",
-                         QStringLiteral("the server has too many open connections; retry shortly"));
+                         QStringLiteral("the server has too many open connections; retry shortly"),
+                         requestId);
         return;
     }
     const QHostAddress peer = socket->peerAddress();
     int &fromPeer = m_connectionsPerClient[peer];
     if (m_limits.maxConnectionsPerClient > 0 && fromPeer >= m_limits.maxConnectionsPerClient) {
         ++m_counters.clientConnectionsRefused;
-        qCInfo(lcHttpGuard, "refused connection from %s: it has %d connections open",
-               qPrintable(peer.toString()), fromPeer);
+        const QByteArray requestId = RequestId::generate();
+        qCInfo(lcHttpGuard, "refused connection from %s: it has %d connections open, request_id=%s",
+               qPrintable(peer.toString()), fromPeer, requestId.constData());
         refuseConnection(socket, "too-many-client-connections",
                          QStringLiteral("this client has too many open connections; close one "
-                                        "or retry shortly"));
+                                        "or retry shortly"),
+                         requestId);
         return;
     }
 
@@ -135,9 +141,10 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     addPendingConnection(socket);
 }
 
-void GuardedTcpServer::refuseConnection(QTcpSocket *socket, const char *slug, const QString &detail)
+void GuardedTcpServer::refuseConnection(QTcpSocket *socket, const char *slug, const QString &detail,
+                                        const QByteArray &requestId)
 {
-    socket->write(problemResponse(503, slug, detail));
+    socket->write(problemResponse(503, slug, detail, requestId));
     connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
     socket->disconnectFromHost();
 }
@@ -307,12 +314,15 @@ bool GuardedTcpServer::takeToken(ConnectionState &state, qint64 nowMs)
 void GuardedTcpServer::refuse(QTcpSocket *socket, ConnectionState &state, int status,
                               const char *slug, const QString &detail)
 {
-    qCInfo(lcHttpGuard, "refused request from %s: status=%d reason=%s",
-           qPrintable(socket->peerAddress().toString()), status, slug);
+    // A generated id: the guard answers before it has read (or while it distrusts) the
+    // client's headers, so a client's own X-Request-Id is not echoed here.
+    const QByteArray requestId = RequestId::generate();
+    qCInfo(lcHttpGuard, "refused request from %s: status=%d reason=%s request_id=%s",
+           qPrintable(socket->peerAddress().toString()), status, slug, requestId.constData());
     state.refused = true;
     state.closeAtMs = m_clock.nowMs() + m_limits.refusalLingerMs;
     discardInput(socket);
-    socket->write(problemResponse(status, slug, detail));
+    socket->write(problemResponse(status, slug, detail, requestId));
     // Not closed at once: closing with unread input makes the kernel reset the connection, and
     // the client could lose the answer. Input is discarded until the client closes or the
     // linger time ends (enforceTimeouts).
@@ -388,7 +398,8 @@ void GuardedTcpServer::enforceTimeouts()
     }
 }
 
-QByteArray GuardedTcpServer::problemResponse(int status, const char *slug, const QString &detail)
+QByteArray GuardedTcpServer::problemResponse(int status, const char *slug, const QString &detail,
+                                             const QByteArray &requestId)
 {
     const QJsonObject problem{
         {QStringLiteral("type"),
@@ -396,12 +407,14 @@ QByteArray GuardedTcpServer::problemResponse(int status, const char *slug, const
         {QStringLiteral("title"), QString::fromLatin1(guardReasonPhrase(status))},
         {QStringLiteral("status"), status},
         {QStringLiteral("detail"), detail},
+        {QStringLiteral("request_id"), QString::fromLatin1(requestId)},
     };
     const QByteArray body = QJsonDocument(problem).toJson(QJsonDocument::Compact);
     QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' +
                           guardReasonPhrase(status) +
                           "\r\nContent-Type: application/problem+json\r\nContent-Length: " +
-                          QByteArray::number(body.size()) + "\r\nConnection: close\r\n";
+                          QByteArray::number(body.size()) +
+                          "\r\nConnection: close\r\nX-Request-Id: " + requestId + "\r\n";
     if (status == 429 || status == 503)
         response += "Retry-After: 1\r\n";
     response += "\r\n" + body;

@@ -86,11 +86,15 @@ private:
     void afterHttpServerRead(QTcpSocket *socket);
     void hookAfterHttpServer();
     bool takeToken(ConnectionState &state, qint64 nowMs);
-    void refuseConnection(QTcpSocket *socket, const char *slug, const QString &detail);
+    void refuseConnection(QTcpSocket *socket, const char *slug, const QString &detail,
+                          const QByteArray &requestId);
     void refuse(QTcpSocket *socket, ConnectionState &state, int status, const char *slug,
                 const QString &detail);
     static void discardInput(QTcpSocket *socket);
-    static QByteArray problemResponse(int status, const char *slug, const QString &detail);
+    // Every refusal is a problem+json answer with an X-Request-Id and the same id as request_id,
+    // like the API's own errors, so that a client can quote it and find the guard's log line.
+    static QByteArray problemResponse(int status, const char *slug, const QString &detail,
+                                      const QByteArray &requestId);
     void forget(QTcpSocket *socket);
 
     const HttpLimits m_limits;

@@ -2,12 +2,16 @@
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpSocket>
 #include <QTest>
 
 #include "GuardedTcpServer.h"
 #include "ManualClock.h"
+#include "RequestId.h"
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -56,6 +60,27 @@ QList<int> statuses(const QByteArray &bytes)
 
 const QByteArray getHealth = QByteArrayLiteral("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
 
+// A refusal names itself like every API error: an X-Request-Id header, and the same id as the
+// problem body's request_id. Empty when it does; otherwise what is wrong, for QVERIFY2.
+QString refusalIdentityError(const QByteArray &response)
+{
+    const qsizetype headerEnd = response.indexOf("\r\n\r\n");
+    if (headerEnd < 0)
+        return QStringLiteral("no complete header block in: ") + QString::fromLatin1(response);
+    QByteArray headerId;
+    for (const QByteArray &line : response.left(headerEnd).split('\n')) {
+        if (line.toLower().startsWith("x-request-id:"))
+            headerId = line.mid(13).trimmed();
+    }
+    if (!RequestId::isSane(headerId))
+        return QStringLiteral("no sane X-Request-Id header in: ") + QString::fromLatin1(response);
+    const QJsonObject problem = QJsonDocument::fromJson(response.mid(headerEnd + 4)).object();
+    if (problem.value(QLatin1String("request_id")).toString() != QString::fromLatin1(headerId))
+        return QStringLiteral("request_id differs from the header in: ") +
+               QString::fromLatin1(response);
+    return QString();
+}
+
 } // namespace
 
 // Hostile clients against a live guarded server on loopback, bounded in count and time, while a
@@ -82,8 +107,8 @@ private:
     // `from`: the client's own address (any loopback address works on Linux); null: the default.
     std::unique_ptr<QTcpSocket> connectClient(const QHostAddress &from = QHostAddress());
     std::vector<std::unique_ptr<QTcpSocket>> startConnecting(int count) const;
-    // Sends one request on `client` and returns the response's status.
-    int roundTrip(QTcpSocket &client, const QByteArray &request);
+    // Sends one request on `client` and returns the response's status (and its bytes).
+    int roundTrip(QTcpSocket &client, const QByteArray &request, QByteArray *bytes = nullptr);
     void wellBehavedClientIsServed();
 
     ManualClock m_clock;
@@ -143,7 +168,8 @@ std::vector<std::unique_ptr<QTcpSocket>> tst_GuardedTcpServer::startConnecting(i
     return clients;
 }
 
-int tst_GuardedTcpServer::roundTrip(QTcpSocket &client, const QByteArray &request)
+int tst_GuardedTcpServer::roundTrip(QTcpSocket &client, const QByteArray &request,
+                                    QByteArray *bytes)
 {
     client.write(request);
     QByteArray response;
@@ -163,6 +189,8 @@ int tst_GuardedTcpServer::roundTrip(QTcpSocket &client, const QByteArray &reques
             return response.size() >= end + 4 + length;
         },
         10000);
+    if (bytes)
+        *bytes = response;
     const QList<int> found = statuses(response);
     return found.isEmpty() ? 0 : found.first();
 }
@@ -205,8 +233,11 @@ void tst_GuardedTcpServer::oversizedRequestsRefused()
 
     const int handledBefore = m_http->handled;
     auto client = connectClient();
-    QCOMPARE(roundTrip(*client, request), status);
+    QByteArray response;
+    QCOMPARE(roundTrip(*client, request, &response), status);
     if (status != 200) {
+        const QString identityError = refusalIdentityError(response);
+        QVERIFY2(identityError.isEmpty(), qPrintable(identityError));
         // Qt's handler never saw the request, and the connection ends after the answer.
         QCOMPARE(m_http->handled, handledBefore);
         m_clock.advanceMs(m_tcp->limits().refusalLingerMs);
@@ -325,6 +356,20 @@ void tst_GuardedTcpServer::connectionsCappedPerClientAddress()
     QCOMPARE(m_tcp->openConnections(), 5);
     QCOMPARE(m_tcp->counters().connectionsRefused, quint64(0));
     wellBehavedClientIsServed();
+    // A refused connection is told why, with an id to quote.
+    QByteArray refusal;
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(flood.begin(), flood.end(),
+                                         [&](const std::unique_ptr<QTcpSocket> &client) {
+                                             const QByteArray seen = client->peek(4096);
+                                             if (!seen.startsWith("HTTP/1.1 503") ||
+                                                 !seen.endsWith("}"))
+                                                 return false;
+                                             refusal = seen;
+                                             return true;
+                                         }),
+                             10000);
+    const QString identityError = refusalIdentityError(refusal);
+    QVERIFY2(identityError.isEmpty(), qPrintable(identityError));
 
     auto other = connectClient(QHostAddress(QStringLiteral("127.0.0.2")));
     QCOMPARE(roundTrip(*other, getHealth), 200);
@@ -346,8 +391,11 @@ void tst_GuardedTcpServer::requestRateLimitedPerConnection()
     auto client = connectClient();
     for (int i = 0; i < 3; ++i)
         QCOMPARE(roundTrip(*client, getHealth), 200);
-    QCOMPARE(roundTrip(*client, getHealth), 429);
+    QByteArray refusal;
+    QCOMPARE(roundTrip(*client, getHealth, &refusal), 429);
     QCOMPARE(m_tcp->counters().rateLimited, quint64(1));
+    const QString identityError = refusalIdentityError(refusal);
+    QVERIFY2(identityError.isEmpty(), qPrintable(identityError));
     // Other connections have their own budget; and time refills it.
     wellBehavedClientIsServed();
     m_clock.advanceMs(1000);

@@ -90,12 +90,13 @@ int runServeCommand(const QStringList &arguments)
                      });
 
     QString storeError;
+    bool storeSpecInvalid = false;
     std::unique_ptr<vs::PolicySource> policySource;
     const std::unique_ptr<vs::LeaseStore> store =
-        createLeaseStore(*options, &storeError, &policySource);
+        createLeaseStore(*options, &storeError, &storeSpecInvalid, &policySource);
     if (!store) {
         std::fprintf(stderr, "videostreams serve: %s\n", qPrintable(storeError));
-        return 1;
+        return storeSpecInvalid ? 2 : 1; // like any bad option, or a store that would not open
     }
     vs::SystemClock clock;
     vs::StreamLimiter limiter(*store, clock, initialPolicy(*options));

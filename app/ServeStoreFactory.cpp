@@ -5,11 +5,13 @@
 #include "ServeOptions.h"
 
 std::unique_ptr<vs::LeaseStore> createLeaseStore(const ServeOptions &options, QString *error,
+                                                 bool *specInvalid,
                                                  std::unique_ptr<vs::PolicySource> *policySource)
 {
     vs::LeaseStoreCreation creation = vs::createLeaseStore(options.store, options.dataDir);
     if (!creation.store) {
         *error = creation.error;
+        *specInvalid = creation.specInvalid;
         return nullptr;
     }
     qCInfo(vs::lcHttp).noquote() << "lease store:" << creation.description;

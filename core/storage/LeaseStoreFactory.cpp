@@ -14,10 +14,19 @@ namespace vs {
 
 namespace {
 
+// A store named correctly that could not be made (a file that cannot be opened, ...).
 LeaseStoreCreation failure(const QString &message)
 {
     LeaseStoreCreation creation;
     creation.error = message;
+    return creation;
+}
+
+// A spec that names no store: the user's mistake, not the system's.
+LeaseStoreCreation invalidSpec(const QString &message)
+{
+    LeaseStoreCreation creation = failure(message);
+    creation.specInvalid = true;
     return creation;
 }
 
@@ -26,12 +35,13 @@ LeaseStoreCreation createRedis(const QString &spec)
     const QUrl url(spec, QUrl::StrictMode);
     const QString hint = QStringLiteral("; expected redis://[:PASSWORD@]HOST[:PORT][/DB]");
     if (!url.isValid() || url.host().isEmpty())
-        return failure(QStringLiteral("--store: '%1' is not a valid Redis URL").arg(spec) + hint);
+        return invalidSpec(QStringLiteral("--store: '%1' is not a valid Redis URL").arg(spec) +
+                           hint);
     RedisLeaseStore::Options options;
     options.endpoint.host = url.host();
     const int port = url.port(6379);
     if (port <= 0 || port > 65535)
-        return failure(QStringLiteral("--store: Redis port must be 1 to 65535") + hint);
+        return invalidSpec(QStringLiteral("--store: Redis port must be 1 to 65535") + hint);
     options.endpoint.port = port;
     options.endpoint.password = url.password(QUrl::FullyDecoded);
     if (!url.userName().isEmpty() && url.password().isEmpty())
@@ -41,21 +51,21 @@ LeaseStoreCreation createRedis(const QString &spec)
         bool ok = false;
         const int database = path.mid(1).toInt(&ok);
         if (!ok || database < 0)
-            return failure(QStringLiteral("--store: Redis database must be a number, got '%1'")
-                               .arg(path.mid(1)) +
-                           hint);
+            return invalidSpec(QStringLiteral("--store: Redis database must be a number, got '%1'")
+                                   .arg(path.mid(1)) +
+                               hint);
         options.endpoint.database = database;
     }
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems()) {
         if (key != u"timeout_ms")
-            return failure(QStringLiteral("--store: unknown Redis URL option '%1' (known: "
-                                          "timeout_ms)")
-                               .arg(key));
+            return invalidSpec(QStringLiteral("--store: unknown Redis URL option '%1' (known: "
+                                              "timeout_ms)")
+                                   .arg(key));
         bool ok = false;
         const int timeout = value.toInt(&ok);
         if (!ok || timeout < 10 || timeout > 60'000)
-            return failure(
+            return invalidSpec(
                 QStringLiteral("--store: timeout_ms must be 10 to 60000, got '%1'").arg(value));
         options.endpoint.connectTimeoutMs = timeout;
         options.endpoint.commandTimeoutMs = timeout;
@@ -109,8 +119,8 @@ LeaseStoreCreation createLeaseStore(const QString &spec, const QString &dataDir)
     }
     if (trimmed.startsWith(u"redis://"))
         return createRedis(trimmed);
-    return failure(QStringLiteral("--store: unknown store '%1'; use ").arg(spec) +
-                   leaseStoreSpecSyntax());
+    return invalidSpec(QStringLiteral("--store: unknown store '%1'; use ").arg(spec) +
+                       leaseStoreSpecSyntax());
 }
 
 } // namespace vs

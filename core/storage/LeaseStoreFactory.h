@@ -16,6 +16,9 @@ struct LeaseStoreCreation
     std::unique_ptr<LeaseStore> store;
     QString description; // e.g. "sqlite:/home/u/.local/share/videostreams/leases.db", no password
     QString error;       // why no store was made; names the spec or the file
+    // With `error`: the spec itself is malformed (a usage error, which `serve` answers with exit
+    // code 2), rather than a well-formed spec whose store could not be opened (exit code 1).
+    bool specInvalid = false;
     // Set for stores shared by instances (Redis): the policy lives beside the leases, so attach
     // it to the limiter and publish policy changes through it. Null: the policy is per process.
     std::unique_ptr<PolicySource> policySource;

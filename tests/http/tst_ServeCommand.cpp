@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QtTest>
 
 class ServeCommandTest : public QObject
@@ -20,6 +21,7 @@ private slots:
     void everyLineIsLoggedByTheCleanStop();
     void badOptionsExitWithAMessage_data();
     void badOptionsExitWithAMessage();
+    void storeThatCannotOpenExitsWithOne();
     void helpListsTheOptions();
 };
 
@@ -177,6 +179,28 @@ void ServeCommandTest::badOptionsExitWithAMessage_data()
                                 << "--log-format";
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << "bogus";
     QTest::newRow("positional") << QStringList{QStringLiteral("extra")} << "extra";
+    QTest::newRow("unknown store")
+        << QStringList{QStringLiteral("--store"), QStringLiteral("bogus")} << "unknown store";
+    QTest::newRow("bad redis url")
+        << QStringList{QStringLiteral("--store"), QStringLiteral("redis://127.0.0.1:6379/x")}
+        << "database must be a number";
+}
+
+void ServeCommandTest::storeThatCannotOpenExitsWithOne()
+{
+    // A well-formed --store whose store fails to open is not a usage error: exit code 1.
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    QProcess process;
+    process.start(QStringLiteral(VIDEOSTREAMS_BINARY),
+                  {QStringLiteral("serve"), QStringLiteral("--store"),
+                   QStringLiteral("sqlite:") + directory.path(), QStringLiteral("--listen"),
+                   QStringLiteral("127.0.0.1:0")});
+    QVERIFY(process.waitForFinished(10'000));
+    QCOMPARE(process.exitCode(), 1);
+    const QString error = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(error.contains(u"is a directory"), qPrintable(error));
+    QVERIFY(process.readAllStandardOutput().isEmpty());
 }
 
 void ServeCommandTest::badOptionsExitWithAMessage()

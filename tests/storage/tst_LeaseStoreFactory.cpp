@@ -61,26 +61,35 @@ void tst_LeaseStoreFactory::rejectsBadSpecs_data()
 {
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QString>("expectedText");
-    QTest::newRow("empty") << QString() << u"unknown store"_qs;
-    QTest::newRow("unknown") << u"postgres://x"_qs << u"memory | sqlite[:PATH] | redis://"_qs;
-    QTest::newRow("redis without host") << u"redis://"_qs << u"not a valid Redis URL"_qs;
-    QTest::newRow("redis bad port") << u"redis://h:99999"_qs << u"not a valid Redis URL"_qs;
-    QTest::newRow("redis bad db") << u"redis://h:1/abc"_qs << u"database must be a number"_qs;
-    QTest::newRow("redis bad option") << u"redis://h:1/0?x=1"_qs << u"unknown Redis URL option"_qs;
-    QTest::newRow("redis bad timeout") << u"redis://h:1/0?timeout_ms=0"_qs << u"timeout_ms"_qs;
-    QTest::newRow("sqlite path is a directory") << u"sqlite:DATA"_qs << u"is a directory"_qs;
+    // A malformed spec is a usage error; a well-formed one whose store fails to open is not.
+    QTest::addColumn<bool>("specInvalid");
+    QTest::newRow("empty") << QString() << u"unknown store"_qs << true;
+    QTest::newRow("unknown") << u"postgres://x"_qs << u"memory | sqlite[:PATH] | redis://"_qs
+                             << true;
+    QTest::newRow("redis without host") << u"redis://"_qs << u"not a valid Redis URL"_qs << true;
+    QTest::newRow("redis bad port") << u"redis://h:99999"_qs << u"not a valid Redis URL"_qs << true;
+    QTest::newRow("redis bad db") << u"redis://h:1/abc"_qs << u"database must be a number"_qs
+                                  << true;
+    QTest::newRow("redis bad option")
+        << u"redis://h:1/0?x=1"_qs << u"unknown Redis URL option"_qs << true;
+    QTest::newRow("redis bad timeout")
+        << u"redis://h:1/0?timeout_ms=0"_qs << u"timeout_ms"_qs << true;
+    QTest::newRow("sqlite path is a directory")
+        << u"sqlite:DATA"_qs << u"is a directory"_qs << false;
 }
 
 void tst_LeaseStoreFactory::rejectsBadSpecs()
 {
     QFETCH(QString, spec);
     QFETCH(QString, expectedText);
+    QFETCH(bool, specInvalid);
     QTemporaryDir directory;
     QVERIFY(directory.isValid());
     spec.replace(u"DATA"_qs, directory.path());
     const LeaseStoreCreation creation = createLeaseStore(spec, directory.path());
     QVERIFY(!creation.store);
     QVERIFY2(creation.error.contains(expectedText), qPrintable(creation.error));
+    QCOMPARE(creation.specInvalid, specInvalid);
 }
 
 void tst_LeaseStoreFactory::redisUrlCarriesEndpoint()

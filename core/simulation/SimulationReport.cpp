@@ -28,7 +28,7 @@ QJsonArray intArray(const std::vector<int> &values)
 QJsonObject seriesJson(const SeriesBuffer &series)
 {
     QJsonArray second, active, watching, attempts, grants, reuses, denials, stops, expiries,
-        evictions, errors, heartbeats, p50, p95, p99, max;
+        evictions, errors, heartbeats, requests, p50, p95, p99, max;
     for (int i = 0; i < series.size(); ++i) {
         const SeriesPoint &p = series.at(i);
         second.append(double(p.second));
@@ -43,6 +43,7 @@ QJsonObject seriesJson(const SeriesBuffer &series)
         evictions.append(double(p.counters.evictions));
         errors.append(double(p.counters.errors));
         heartbeats.append(double(p.counters.heartbeats));
+        requests.append(double(p.counters.requests));
         p50.append(p.latency.p50Ms);
         p95.append(p.latency.p95Ms);
         p99.append(p.latency.p99Ms);
@@ -61,6 +62,7 @@ QJsonObject seriesJson(const SeriesBuffer &series)
         {QStringLiteral("evictions"), evictions},
         {QStringLiteral("errors"), errors},
         {QStringLiteral("heartbeats"), heartbeats},
+        {QStringLiteral("requests"), requests},
         {QStringLiteral("latency_p50_ms"), p50},
         {QStringLiteral("latency_p95_ms"), p95},
         {QStringLiteral("latency_p99_ms"), p99},

@@ -1,6 +1,8 @@
 #include "EmbeddedTarget.h"
 #include "SimulationRun.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace vs;
@@ -103,6 +105,7 @@ private slots:
     void stagesShapeTheArrivalRate();
     void retriesFollowDenials();
     void seriesCoversEverySecond();
+    void csvAndJsonSeriesAgree();
 };
 
 void tst_SimulationRun::sameSeedGivesByteIdenticalReport()
@@ -259,6 +262,31 @@ void tst_SimulationRun::seriesCoversEverySecond()
     for (int i = 0; i < r.series.size(); ++i)
         sum += r.series.at(i).counters;
     QCOMPARE(sum, r.totals);
+}
+
+// The two forms of the series a report offers hold the same columns and the same numbers, so a
+// script may read either (docs/SCENARIOS.md).
+void tst_SimulationRun::csvAndJsonSeriesAgree()
+{
+    const SimulationReport r = runEmbedded(smallScenario()).report;
+    const QJsonObject series = r.toJson().value(QLatin1String("series")).toObject();
+    const QList<QByteArray> lines = r.toCsv().trimmed().split('\n');
+    QCOMPARE(lines.size(), r.series.size() + 1);
+    const QList<QByteArray> columns = lines.first().split(',');
+    QCOMPARE(series.size(), columns.size());
+    for (int column = 0; column < columns.size(); ++column) {
+        const QString name = QString::fromLatin1(columns[column]);
+        QVERIFY2(series.contains(name), qPrintable(name + u" is missing from the JSON series"));
+        const QJsonArray values = series.value(name).toArray();
+        QCOMPARE(values.size(), r.series.size());
+        for (int row = 0; row < values.size(); ++row) {
+            // The CSV prints latencies with 10 significant digits.
+            const double csvValue = lines[row + 1].split(',')[column].toDouble();
+            const double jsonValue = values[row].toDouble();
+            QVERIFY2(qAbs(jsonValue - csvValue) <= 1e-6 * qMax(1.0, qAbs(jsonValue)),
+                     qPrintable(QStringLiteral("%1 at second %2").arg(name).arg(row + 1)));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_SimulationRun)

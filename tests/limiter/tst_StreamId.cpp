@@ -2,9 +2,11 @@
 
 #include "StreamId.h"
 
+#include <QRandomGenerator>
 #include <QSet>
 
 #include <bitset>
+#include <optional>
 
 using namespace vs;
 
@@ -19,7 +21,65 @@ private slots:
     void fromStringRefuses();
     void knownEncoding_data();
     void knownEncoding();
+    void randomBytesRoundTrip();
+    void everyByteValueAtEveryPosition();
+    void fromStringRefusesUnitAtEveryPosition_data();
+    void fromStringRefusesUnitAtEveryPosition();
+    void lastCharacterCarriesTwoBits_data();
+    void lastCharacterCarriesTwoBits();
+    void parsesAViewIntoLongerText();
+    void agreesWithReferenceDecoder();
 };
+
+namespace {
+
+const QString alphabet =
+    QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
+// Units that are not in the alphabet: the neighbours of each of its ranges, the padding and
+// the standard (not url-safe) base64 characters, and units that match an alphabet character in
+// their low seven or eight bits only, so that a decoder looking at part of a unit is caught.
+const QList<char16_t> unitsOutsideTheAlphabet = {
+    u'\0',     u',',      u'.',      u'/',      u':',      u'@',      u'[',
+    u'^',      u'`',      u'{',      u'+',      u'=',      u' ',      u'\x7f',
+    u'\x80',   u'\u00ad', u'\u00c1', u'\u00df', u'\u00e1', u'\u00ff', u'\u0141',
+    u'\u012d', u'\u015f', u'\u0130', u'\u8041', u'\uff41', u'\uffff',
+};
+
+// Base64url decoded the slow, obvious way, bit by bit, to hold fromString to.
+std::optional<std::array<std::uint8_t, StreamId::byteCount>> referenceDecode(QStringView text)
+{
+    if (text.size() != StreamId::textLength)
+        return std::nullopt;
+    std::array<std::uint8_t, StreamId::byteCount> bytes{};
+    std::size_t filled = 0;
+    quint32 pending = 0;
+    int pendingBits = 0;
+    for (QChar c : text) {
+        const qsizetype value = alphabet.indexOf(c);
+        if (value < 0)
+            return std::nullopt;
+        pending = (pending << 6) | quint32(value);
+        pendingBits += 6;
+        if (pendingBits >= 8) {
+            pendingBits -= 8;
+            bytes[filled++] = std::uint8_t(pending >> pendingBits);
+            pending &= (1u << pendingBits) - 1;
+        }
+    }
+    if (pending != 0)
+        return std::nullopt;
+    return bytes;
+}
+
+QString unitName(char16_t unit)
+{
+    if (unit > u' ' && unit < 0x7f)
+        return QString(QChar(unit));
+    return QStringLiteral("U+%1").arg(int(unit), 4, 16, QLatin1Char('0'));
+}
+
+} // namespace
 
 void tst_StreamId::generatedIdsAreUrlSafeAndRoundTrip()
 {
@@ -72,6 +132,8 @@ void tst_StreamId::fromStringRefuses_data()
     QTest::newRow("empty") << QString();
     QTest::newRow("too short") << valid.left(21);
     QTest::newRow("too long") << valid + u'A';
+    QTest::newRow("two ids") << valid + valid;
+    QTest::newRow("a single character") << QStringLiteral("A");
     QTest::newRow("padded") << valid.left(20) + QStringLiteral("==");
     QTest::newRow("plus (not url-safe)") << QString(21, u'A') + u'+';
     QTest::newRow("slash (not url-safe)") << u'/' + QString(21, u'A');
@@ -121,6 +183,134 @@ void tst_StreamId::knownEncoding()
     QVERIFY(parsed.has_value());
     QCOMPARE(*parsed, id);
     QCOMPARE(id.isNull(), bytes.count('\0') == bytes.size());
+}
+
+void tst_StreamId::randomBytesRoundTrip()
+{
+    QRandomGenerator random(20240611);
+    for (int i = 0; i < 20000; ++i) {
+        std::array<std::uint8_t, StreamId::byteCount> bytes;
+        for (std::uint8_t &byte : bytes)
+            byte = std::uint8_t(random.bounded(256));
+        const StreamId id = StreamId::fromBytes(bytes);
+        const QString text = id.toString();
+        const auto parsed = StreamId::fromString(text);
+        QVERIFY2(parsed.has_value(), qPrintable(text));
+        QCOMPARE(*parsed, id);
+    }
+}
+
+void tst_StreamId::everyByteValueAtEveryPosition()
+{
+    // One byte set against a background of zeros and one against ones: a byte decoded into the
+    // wrong place or with a bit of its neighbour's shows as a mismatch.
+    for (const std::uint8_t background : {std::uint8_t(0x00), std::uint8_t(0xff)}) {
+        for (std::size_t position = 0; position < StreamId::byteCount; ++position) {
+            for (int value = 0; value < 256; ++value) {
+                std::array<std::uint8_t, StreamId::byteCount> bytes;
+                bytes.fill(background);
+                bytes[position] = std::uint8_t(value);
+                const StreamId id = StreamId::fromBytes(bytes);
+                const auto parsed = StreamId::fromString(id.toString());
+                QVERIFY2(parsed.has_value(), qPrintable(id.toString()));
+                QCOMPARE(*parsed, id);
+            }
+        }
+    }
+}
+
+void tst_StreamId::fromStringRefusesUnitAtEveryPosition_data()
+{
+    QTest::addColumn<QString>("text");
+
+    const QString valid = QStringLiteral("AAECAwQFBgcICQoLDA0ODw");
+    QVERIFY(StreamId::fromString(valid).has_value());
+    for (const char16_t unit : unitsOutsideTheAlphabet) {
+        for (int position = 0; position < StreamId::textLength; ++position) {
+            QString text = valid;
+            text[position] = QChar(unit);
+            QTest::addRow("%s at %d", qPrintable(unitName(unit)), position) << text;
+        }
+    }
+}
+
+void tst_StreamId::fromStringRefusesUnitAtEveryPosition()
+{
+    QFETCH(QString, text);
+    QVERIFY(!StreamId::fromString(text).has_value());
+}
+
+void tst_StreamId::lastCharacterCarriesTwoBits_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("accepted");
+    QTest::addColumn<int>("lastByte");
+
+    // The 21st character is '_' (all six bits set) so that the last byte's top six bits are set
+    // and its two low ones come from the last character alone.
+    const QString prefix = QString(20, u'A') + u'_';
+    for (int value = 0; value < 64; ++value) {
+        const bool accepted = (value & 0x0f) == 0;
+        QTest::addRow("%c (%d)", alphabet[value].toLatin1(), value)
+            << prefix + alphabet[value] << accepted << (0xfc | (value >> 4));
+    }
+}
+
+void tst_StreamId::lastCharacterCarriesTwoBits()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, accepted);
+    QFETCH(int, lastByte);
+
+    const auto parsed = StreamId::fromString(text);
+    QCOMPARE(parsed.has_value(), accepted);
+    if (accepted) {
+        QCOMPARE(int(parsed->bytes()[15]), lastByte);
+        QCOMPARE(parsed->toString(), text);
+    }
+}
+
+void tst_StreamId::parsesAViewIntoLongerText()
+{
+    // The id in the middle of a longer string, with characters outside the alphabet on both
+    // sides: a parser must read the 22 characters of the view and nothing next to them.
+    const StreamId id = StreamId::fromBytes({0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0xfe,
+                                             0xdc, 0xba, 0x98, 0x76, 0x54, 0x32, 0x10});
+    const QString text = QStringLiteral("/stop/") + id.toString() + QStringLiteral("?=\u0141");
+    const auto parsed = StreamId::fromString(QStringView(text).mid(6, StreamId::textLength));
+    QVERIFY(parsed.has_value());
+    QCOMPARE(*parsed, id);
+    QVERIFY(!StreamId::fromString(QStringView(text).mid(5, StreamId::textLength)).has_value());
+    QVERIFY(!StreamId::fromString(QStringView(text).mid(7, StreamId::textLength)).has_value());
+}
+
+void tst_StreamId::agreesWithReferenceDecoder()
+{
+    // Valid ids with a few units replaced by any of the alphabet or its neighbours: most are
+    // refused, some pass, and every verdict and every decoded byte must match the reference.
+    QRandomGenerator random(7);
+    QString replacements = alphabet;
+    for (const char16_t unit : unitsOutsideTheAlphabet)
+        replacements += QChar(unit);
+    int acceptedCount = 0;
+    constexpr int count = 100000;
+    for (int i = 0; i < count; ++i) {
+        QString text = StreamId::generate().toString();
+        const int replaced = int(random.bounded(3));
+        for (int r = 0; r < replaced; ++r) {
+            text[int(random.bounded(StreamId::textLength))] =
+                replacements[int(random.bounded(int(replacements.size())))];
+        }
+        const auto expected = referenceDecode(text);
+        const auto parsed = StreamId::fromString(text);
+        QVERIFY2(parsed.has_value() == expected.has_value(), qPrintable(text));
+        if (parsed) {
+            QVERIFY2(parsed->bytes() == *expected, qPrintable(text));
+            ++acceptedCount;
+        }
+    }
+    QVERIFY(acceptedCount > count / 4);
+    QVERIFY(acceptedCount < count);
 }
 
 QTEST_APPLESS_MAIN(tst_StreamId)

@@ -5,9 +5,16 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstring>
 
 #if defined(Q_OS_LINUX)
 #include <sys/random.h>
+#endif
+
+// SSE2 is part of every x86-64 CPU. fromString also moves 64-bit words between vector and
+// general registers, which only x86-64 can; elsewhere it is fromStringPortable.
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
 #endif
 
 namespace vs {
@@ -64,6 +71,65 @@ inline quint32 base64UrlValue(char16_t c)
     return quint32(base64UrlValues[c & 0xff]) | quint32(c & 0xff00);
 }
 
+#if defined(__SSE2__) && defined(__x86_64__)
+
+// 0xff in the bytes that lie in [first, last], 0 elsewhere. Adding 127 - last moves the range to
+// the top of the signed bytes and everything outside it below, so one signed compare decides.
+inline __m128i bytesInRange(__m128i bytes, char first, char last)
+{
+    const __m128i moved = _mm_add_epi8(bytes, _mm_set1_epi8(char(127 - last)));
+    return _mm_cmpgt_epi8(moved, _mm_set1_epi8(char(126 - (last - first))));
+}
+
+// Sixteen characters, one per byte, to their 6-bit values. SSE2 has no byte lookup, so each of
+// the alphabet's five ranges gives the offset from its characters to their values. No offset is
+// zero, so a zero offset marks a character outside the alphabet: those bytes are 0xff in
+// `outside`.
+inline __m128i base64UrlValuesOf(__m128i characters, __m128i &outside)
+{
+    const auto offsetIn = [](__m128i inRange, int offset) {
+        return _mm_and_si128(inRange, _mm_set1_epi8(char(offset)));
+    };
+    const __m128i offsets = _mm_or_si128(
+        _mm_or_si128(offsetIn(bytesInRange(characters, 'A', 'Z'), 0 - 'A'),
+                     offsetIn(bytesInRange(characters, 'a', 'z'), 26 - 'a')),
+        _mm_or_si128(
+            _mm_or_si128(offsetIn(bytesInRange(characters, '0', '9'), 52 - '0'),
+                         offsetIn(_mm_cmpeq_epi8(characters, _mm_set1_epi8('-')), 62 - '-')),
+            offsetIn(_mm_cmpeq_epi8(characters, _mm_set1_epi8('_')), 63 - '_')));
+    outside = _mm_cmpeq_epi8(offsets, _mm_setzero_si128());
+    return _mm_add_epi8(characters, offsets);
+}
+
+// Each two 6-bit values (bytes) to the 12 bits they spell, one per 16-bit lane. The first of the
+// two is the low byte of its lane and the high half of the result.
+inline __m128i joinValuePairs(__m128i values)
+{
+    return _mm_or_si128(_mm_srli_epi16(_mm_slli_epi16(values, 8), 2), _mm_srli_epi16(values, 8));
+}
+
+// Each two 12-bit pairs to the 24 bits (three bytes) of a group of four characters, one per
+// 32-bit lane: the first pair times 4096 plus the second, which is what pmaddwd computes.
+inline __m128i joinPairsToGroups(__m128i pairs)
+{
+    return _mm_madd_epi16(pairs, _mm_set1_epi32((1 << 16) | 4096));
+}
+
+// Writes `bits` as eight bytes, most significant first.
+inline void storeBigEndian(quint64 bits, std::uint8_t *out)
+{
+    // qToBigEndian's portable byte swap does not become one instruction once inlined here.
+    const quint64 swapped = __builtin_bswap64(bits);
+    std::memcpy(out, &swapped, sizeof(swapped));
+}
+
+inline __m128i loadUnits(const char16_t *units)
+{
+    return _mm_loadu_si128(reinterpret_cast<const __m128i *>(units));
+}
+
+#endif
+
 } // namespace
 
 StreamId StreamId::generate()
@@ -84,6 +150,51 @@ static_assert(StreamId::textLength == 22 && StreamId::byteCount == 16,
               "fromString and toString work in five groups of four characters and a last pair");
 
 std::optional<StreamId> StreamId::fromString(QStringView text)
+{
+#if defined(__SSE2__) && defined(__x86_64__)
+    // Sixteen characters per step instead of one: heartbeats and stops parse an id on every call.
+    if (text.size() != textLength)
+        return std::nullopt;
+    const char16_t *units = text.utf16();
+    // Units to bytes with unsigned saturation: a unit above 0xff becomes 0xff and one from
+    // 0x8000 up (negative to the signed instruction) becomes 0, and neither is in the alphabet.
+    const __m128i firstCharacters = _mm_packus_epi16(loadUnits(units), loadUnits(units + 8));
+    // The last eight units (14 to 21) turned to 16 to 21, 14, 15: the fifth group then starts
+    // the lane, and every byte still holds a character of the id to check.
+    const __m128i lastUnits = _mm_shuffle_epi32(loadUnits(units + 14), _MM_SHUFFLE(0, 3, 2, 1));
+    const __m128i lastCharacters = _mm_packus_epi16(lastUnits, lastUnits);
+
+    __m128i firstOutside;
+    __m128i lastOutside;
+    const __m128i firstPairs = joinValuePairs(base64UrlValuesOf(firstCharacters, firstOutside));
+    const __m128i lastPairs = joinValuePairs(base64UrlValuesOf(lastCharacters, lastOutside));
+    // Characters 20 and 21: the 16th byte, then four bits that must be zero so that one id has
+    // exactly one text form.
+    const int finalPair = _mm_extract_epi16(lastPairs, 2);
+    if (_mm_movemask_epi8(_mm_or_si128(firstOutside, lastOutside)) != 0 || (finalPair & 0x0f) != 0)
+        return std::nullopt;
+
+    // Five groups of three bytes, then the 16th byte, written as two words of eight bytes.
+    const __m128i firstGroups = joinPairsToGroups(firstPairs);
+    const quint64 groups0And1 = quint64(_mm_cvtsi128_si64(firstGroups));
+    const quint64 groups2And3 =
+        quint64(_mm_cvtsi128_si64(_mm_unpackhi_epi64(firstGroups, firstGroups)));
+    const quint64 group0 = quint32(groups0And1);
+    const quint64 group1 = groups0And1 >> 32;
+    const quint64 group2 = quint32(groups2And3);
+    const quint64 group3 = groups2And3 >> 32;
+    const quint64 group4 = quint32(_mm_cvtsi128_si32(joinPairsToGroups(lastPairs)));
+    StreamId id;
+    storeBigEndian((group0 << 40) | (group1 << 16) | (group2 >> 8), id.m_bytes.data());
+    storeBigEndian((group2 << 56) | (group3 << 32) | (group4 << 8) | quint64(finalPair >> 4),
+                   id.m_bytes.data() + 8);
+    return id;
+#else
+    return fromStringPortable(text);
+#endif
+}
+
+std::optional<StreamId> StreamId::fromStringPortable(QStringView text)
 {
     // Decoded by hand, four characters (24 bits, three bytes) at a time: heartbeats and stops
     // parse an id on every call, and this path must not allocate or branch per character.

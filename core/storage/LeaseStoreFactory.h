@@ -14,8 +14,9 @@ namespace vs {
 struct LeaseStoreCreation
 {
     std::unique_ptr<LeaseStore> store;
-    QString description; // e.g. "sqlite:/home/u/.local/share/videostreams/leases.db", no password
-    QString error;       // why no store was made; names the spec or the file
+    // e.g. "sqlite:/home/u/.local/share/VideoStreams/videostreams/leases.db"; never a password
+    QString description;
+    QString error; // why no store was made; names the spec or the file
     // With `error`: the spec itself is malformed (a usage error, which `serve` answers with exit
     // code 2), rather than a well-formed spec whose store could not be opened (exit code 1).
     bool specInvalid = false;

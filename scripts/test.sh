@@ -2,6 +2,8 @@
 # Quick start: installs what is missing and runs every check CI runs, in this order:
 #   1. translations: translations/*.ts are up to date with the sources and complete
 #   2. build-test/: warnings as errors, benchmarks too; every test
+#   2b. build-portable/: the limiter and its tests with __SSE2__ undefined, so that the portable
+#      twins of its SIMD code (what arm64 and other CPUs run) are tested too
 #   3. the .deb made from build-test/: installed with apt, run, removed again (root or sudo)
 #   4. the libFuzzer harnesses (clang, build-fuzz/), FUZZ_SECONDS each, all four at once
 #   5. build-asan/: AddressSanitizer (with LeakSanitizer) + UndefinedBehaviorSanitizer; every test
@@ -61,6 +63,19 @@ run_tests() {
     # Slow tests start first (their COST, tests/CMakeLists.txt); a hung test fails at its TIMEOUT.
     ctest --test-dir "$1" --output-on-failure --no-tests=error -j "$jobs"
 }
+# IdRules, AsciiChunk and StreamId take SSE2 paths on every x86-64 CPU, so their portable twins
+# would otherwise never run here. Only the limiter and its tests are built (about 30 s).
+test_portable_limiter() {
+    local dir=$root/build-portable tests
+    tests=$(grep -o 'vs_add_test(tst_[A-Za-z]*' "$root/tests/limiter/CMakeLists.txt" | cut -d'(' -f2)
+    cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVS_WARNINGS_AS_ERRORS=ON \
+        -DVS_SANITIZE=OFF -DVS_BUILD_GUI=OFF -DVS_BUILD_BENCHMARKS=OFF -DVS_DEBUG_INFO=0 \
+        -DCMAKE_CXX_FLAGS=-U__SSE2__ >/dev/null
+    # shellcheck disable=SC2086 # one target per word
+    cmake --build "$dir" -j "$jobs" --target $tests
+    ctest --test-dir "$dir" --output-on-failure --no-tests=error -j "$jobs" \
+        -R "^($(echo "$tests" | paste -sd '|'))\$"
+}
 
 phase install-deps "$root/scripts/install-deps.sh"
 phase translations "$root/scripts/check-translations.sh"
@@ -69,6 +84,7 @@ phase translations "$root/scripts/check-translations.sh"
 # file and line itself), the sanitizer pass keeps line tables for its stack traces.
 phase build build "$root/build-test" -DVS_SANITIZE=OFF -DVS_BUILD_BENCHMARKS=ON -DVS_DEBUG_INFO=0
 phase test run_tests "$root/build-test"
+phase test-portable test_portable_limiter
 
 if [ "${VS_SKIP_PACKAGE:-0}" != 1 ]; then
     phase package "$root/scripts/package-test.sh" "$root/build-test"

@@ -104,7 +104,9 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     if (openConnections() >= m_limits.maxConnections) {
         ++m_counters.connectionsRefused;
         const QByteArray requestId = RequestId::generate();
-        qCInfo(lcHttpGuard, "refused connection from %s: %d connections open, request_id=%s",
+        qCInfo(lcHttpGuard,
+               "refused connection from %s: status=503 reason=too-many-connections open=%d "
+               "request_id=%s",
                qPrintable(socket->peerAddress().toString()), openConnections(),
                requestId.constData());
         refuseConnection(socket, "too-many-connections",
@@ -117,7 +119,9 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     if (m_limits.maxConnectionsPerClient > 0 && fromPeer >= m_limits.maxConnectionsPerClient) {
         ++m_counters.clientConnectionsRefused;
         const QByteArray requestId = RequestId::generate();
-        qCInfo(lcHttpGuard, "refused connection from %s: it has %d connections open, request_id=%s",
+        qCInfo(lcHttpGuard,
+               "refused connection from %s: status=503 reason=too-many-client-connections "
+               "open=%d request_id=%s",
                qPrintable(peer.toString()), fromPeer, requestId.constData());
         refuseConnection(socket, "too-many-client-connections",
                          QStringLiteral("this client has too many open connections; close one "

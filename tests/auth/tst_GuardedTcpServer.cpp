@@ -11,7 +11,6 @@
 #include "ManualClock.h"
 #include "RequestId.h"
 
-#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -68,10 +67,16 @@ QString refusalIdentityError(const QByteArray &response)
     if (headerEnd < 0)
         return QStringLiteral("no complete header block in: ") + QString::fromLatin1(response);
     QByteArray headerId;
+    int idHeaders = 0;
     for (const QByteArray &line : response.left(headerEnd).split('\n')) {
-        if (line.toLower().startsWith("x-request-id:"))
+        if (line.toLower().startsWith("x-request-id:")) {
             headerId = line.mid(13).trimmed();
+            ++idHeaders;
+        }
     }
+    if (idHeaders != 1)
+        return QStringLiteral("%1 X-Request-Id headers in: ").arg(idHeaders) +
+               QString::fromLatin1(response);
     if (!RequestId::isSane(headerId))
         return QStringLiteral("no sane X-Request-Id header in: ") + QString::fromLatin1(response);
     const QJsonObject problem = QJsonDocument::fromJson(response.mid(headerEnd + 4)).object();
@@ -79,6 +84,19 @@ QString refusalIdentityError(const QByteArray &response)
         return QStringLiteral("request_id differs from the header in: ") +
                QString::fromLatin1(response);
     return QString();
+}
+
+// The first complete refusal (`statusLine`, then a whole problem body) that one of `clients` has
+// received, or empty. Peeked, so the clients' buffers stay as they were.
+QByteArray completeRefusal(const std::vector<std::unique_ptr<QTcpSocket>> &clients,
+                           const QByteArray &statusLine)
+{
+    for (const auto &client : clients) {
+        const QByteArray seen = client->peek(4096);
+        if (seen.startsWith(statusLine) && seen.endsWith("}"))
+            return seen;
+    }
+    return QByteArray();
 }
 
 } // namespace
@@ -290,7 +308,10 @@ void tst_GuardedTcpServer::slowHeadersTimeOut()
     m_clock.advanceMs(1000);
     m_tcp->enforceTimeouts();
     QByteArray answer;
-    QTRY_VERIFY_WITH_TIMEOUT((answer += slow->readAll()).startsWith("HTTP/1.1 408"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT((answer += slow->readAll()).endsWith("}"), 10000);
+    QVERIFY2(answer.startsWith("HTTP/1.1 408"), answer.constData());
+    const QString identityError = refusalIdentityError(answer);
+    QVERIFY2(identityError.isEmpty(), qPrintable(identityError));
     QCOMPARE(m_tcp->counters().timedOut, quint64(1));
     m_clock.advanceMs(m_tcp->limits().refusalLingerMs);
     m_tcp->enforceTimeouts();
@@ -336,6 +357,10 @@ void tst_GuardedTcpServer::connectionFloodRefusedBeyondLimit()
         },
         10000);
     QCOMPARE(refusedSeen, 41);
+    QByteArray refusal;
+    QTRY_VERIFY_WITH_TIMEOUT(!(refusal = completeRefusal(flood, "HTTP/1.1 503")).isEmpty(), 10000);
+    const QString identityError = refusalIdentityError(refusal);
+    QVERIFY2(identityError.isEmpty(), qPrintable(identityError));
     flood.clear();
     QTRY_COMPARE_WITH_TIMEOUT(m_tcp->openConnections(), 1, 10000);
     auto late = connectClient();
@@ -358,16 +383,7 @@ void tst_GuardedTcpServer::connectionsCappedPerClientAddress()
     wellBehavedClientIsServed();
     // A refused connection is told why, with an id to quote.
     QByteArray refusal;
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(flood.begin(), flood.end(),
-                                         [&](const std::unique_ptr<QTcpSocket> &client) {
-                                             const QByteArray seen = client->peek(4096);
-                                             if (!seen.startsWith("HTTP/1.1 503") ||
-                                                 !seen.endsWith("}"))
-                                                 return false;
-                                             refusal = seen;
-                                             return true;
-                                         }),
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!(refusal = completeRefusal(flood, "HTTP/1.1 503")).isEmpty(), 10000);
     const QString identityError = refusalIdentityError(refusal);
     QVERIFY2(identityError.isEmpty(), qPrintable(identityError));
 

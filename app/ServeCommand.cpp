@@ -95,8 +95,11 @@ int runServeCommand(const QStringList &arguments)
     const std::unique_ptr<vs::LeaseStore> store =
         createLeaseStore(*options, &storeError, &storeSpecInvalid, &policySource);
     if (!store) {
-        std::fprintf(stderr, "videostreams serve: %s\n", qPrintable(storeError));
-        return storeSpecInvalid ? 2 : 1; // like any bad option, or a store that would not open
+        // A malformed spec is a bad option like any other (the same hint, exit code 2); a store
+        // that would not open is not the command line's fault (exit code 1).
+        std::fprintf(stderr, "videostreams serve: %s\n%s", qPrintable(storeError),
+                     storeSpecInvalid ? "(see videostreams serve --help)\n" : "");
+        return storeSpecInvalid ? 2 : 1;
     }
     vs::SystemClock clock;
     vs::StreamLimiter limiter(*store, clock, initialPolicy(*options));

@@ -200,6 +200,7 @@ void ServeCommandTest::storeThatCannotOpenExitsWithOne()
     QCOMPARE(process.exitCode(), 1);
     const QString error = QString::fromUtf8(process.readAllStandardError());
     QVERIFY2(error.contains(u"is a directory"), qPrintable(error));
+    QVERIFY2(!error.contains(u"--help"), qPrintable(error)); // not a usage error
     QVERIFY(process.readAllStandardOutput().isEmpty());
 }
 
@@ -215,6 +216,7 @@ void ServeCommandTest::badOptionsExitWithAMessage()
     QCOMPARE(process.exitCode(), 2);
     const QString error = QString::fromUtf8(process.readAllStandardError());
     QVERIFY2(error.contains(message), qPrintable(error));
+    QVERIFY2(error.contains(u"see videostreams serve --help"), qPrintable(error));
     QVERIFY(process.readAllStandardOutput().isEmpty());
 }
 

@@ -1,5 +1,5 @@
 // Ids arrive in URL paths and JSON bodies: IdRules must agree on bytes and text, and StreamId
-// must accept exactly the canonical 22-character form.
+// must accept exactly the canonical 22-character form, with its SIMD and portable parsers alike.
 #include <QString>
 
 #include "IdRules.h"
@@ -24,8 +24,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (!textValid && !message.startsWith(QLatin1String("user_id")))
         qFatal("IdRules::check message does not name the field");
 
-    for (const QString &candidate : {text, QString::fromLatin1(bytes)}) {
+    // The input read as raw UTF-16 too, so that units above 0xff reach the stream id parsers.
+    QString units(qsizetype(size / 2), Qt::Uninitialized);
+    std::memcpy(units.data(), data, std::size_t(units.size()) * sizeof(char16_t));
+
+    for (const QString &candidate : {text, QString::fromLatin1(bytes), units}) {
         const std::optional<vs::StreamId> id = vs::StreamId::fromString(candidate);
+        // The SIMD parser and its portable twin must give the same verdict and bytes.
+        const std::optional<vs::StreamId> portable = vs::StreamId::fromStringPortable(candidate);
+        if (id.has_value() != portable.has_value() || (id && !(*id == *portable)))
+            qFatal("StreamId::fromString and fromStringPortable disagree");
         if (!id)
             continue;
         if (id->toString() != candidate)

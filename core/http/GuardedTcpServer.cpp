@@ -103,30 +103,19 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     }
     if (openConnections() >= m_limits.maxConnections) {
         ++m_counters.connectionsRefused;
-        const QByteArray requestId = RequestId::generate();
-        qCInfo(lcHttpGuard,
-               "refused connection from %s: status=503 reason=too-many-connections open=%d "
-               "request_id=%s",
-               qPrintable(socket->peerAddress().toString()), openConnections(),
-               requestId.constData());
         refuseConnection(socket, "too-many-connections",
                          QStringLiteral("the server has too many open connections; retry shortly"),
-                         requestId);
+                         openConnections());
         return;
     }
     const QHostAddress peer = socket->peerAddress();
     int &fromPeer = m_connectionsPerClient[peer];
     if (m_limits.maxConnectionsPerClient > 0 && fromPeer >= m_limits.maxConnectionsPerClient) {
         ++m_counters.clientConnectionsRefused;
-        const QByteArray requestId = RequestId::generate();
-        qCInfo(lcHttpGuard,
-               "refused connection from %s: status=503 reason=too-many-client-connections "
-               "open=%d request_id=%s",
-               qPrintable(peer.toString()), fromPeer, requestId.constData());
         refuseConnection(socket, "too-many-client-connections",
                          QStringLiteral("this client has too many open connections; close one "
                                         "or retry shortly"),
-                         requestId);
+                         fromPeer);
         return;
     }
 
@@ -146,8 +135,11 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 }
 
 void GuardedTcpServer::refuseConnection(QTcpSocket *socket, const char *slug, const QString &detail,
-                                        const QByteArray &requestId)
+                                        int openCount)
 {
+    const QByteArray requestId = RequestId::generate();
+    qCInfo(lcHttpGuard, "refused connection from %s: status=503 reason=%s open=%d request_id=%s",
+           qPrintable(socket->peerAddress().toString()), slug, openCount, requestId.constData());
     socket->write(problemResponse(503, slug, detail, requestId));
     connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
     socket->disconnectFromHost();

@@ -86,8 +86,9 @@ private:
     void afterHttpServerRead(QTcpSocket *socket);
     void hookAfterHttpServer();
     bool takeToken(ConnectionState &state, qint64 nowMs);
+    // Answers 503 and closes; `openCount`: the connections that made the limit, for the log.
     void refuseConnection(QTcpSocket *socket, const char *slug, const QString &detail,
-                          const QByteArray &requestId);
+                          int openCount);
     void refuse(QTcpSocket *socket, ConnectionState &state, int status, const char *slug,
                 const QString &detail);
     static void discardInput(QTcpSocket *socket);
